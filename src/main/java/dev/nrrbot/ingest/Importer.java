@@ -1,0 +1,379 @@
+package dev.nrrbot.ingest;
+
+import dev.nrrbot.ingest.SubscriptionSchedule.Subscription;
+import dev.nrrbot.metrics.Movement;
+import dev.nrrbot.metrics.MovementKind;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonCode;
+import dev.nrrbot.metrics.ReasonRecord;
+import dev.nrrbot.metrics.ReasonTaxonomy;
+import dev.nrrbot.store.RevenueStore;
+import dev.nrrbot.store.RevenueWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a CSV export into the store. A file is checked completely and written in one transaction:
+ * with any problem, every problem is reported and nothing is written. Importing the same file twice
+ * changes nothing.
+ */
+public final class Importer {
+
+    static final Field ACCOUNT_ID = Field.required("account_id", "customer_id", "account", "customer", "accountid",
+            "customerid", "client_id", "company_id");
+    static final Field NAME = Field.optional("name", "account_name", "customer_name", "company", "company_name");
+    static final Field CSM_EMAIL = Field.optional("csm_email", "csm", "owner_email", "csm_owner_email", "account_owner_email");
+    static final Field RENEWAL = Field.optional("renewal_date", "renewal", "next_renewal_date", "contract_end_date");
+    static final Field MONTH = Field.required("month", "period", "mrr_month", "date", "month_start");
+    static final Field MRR = Field.required("mrr", "mrr_amount", "monthly_amount", "monthly_recurring_revenue", "mrr_usd");
+    static final Field SUBSCRIPTION_ID = Field.required("subscription_id", "subscription", "sub_id", "id");
+    static final Field START = Field.required("start_date", "start", "started_at", "period_start", "starts_at");
+    static final Field END = Field.optional("end_date", "end", "ended_at", "period_end", "ends_at");
+    static final Field SUB_MRR = Field.optional("mrr", "mrr_amount", "monthly_amount", "monthly_recurring_revenue", "mrr_usd");
+    static final Field AMOUNT = Field.optional("amount", "price", "contract_amount", "amount_usd");
+    static final Field INTERVAL = Field.optional("interval", "billing_interval", "billing_period", "billing_frequency",
+            "billing_cycle");
+    static final Field DATE = Field.required("date", "churn_date", "event_date", "reason_date", "cancel_date");
+    static final Field REASON = Field.required("reason", "reason_code", "churn_reason", "driver", "driver_code");
+    static final Field NOTE = Field.optional("note", "notes", "comment", "comments", "feedback", "feedback_text");
+
+    private final RevenueStore store;
+
+    public Importer(RevenueStore store) {
+        this.store = store;
+    }
+
+    public static List<Field> fields(ImportKind kind) {
+        return switch (kind) {
+            case ACCOUNTS -> List.of(ACCOUNT_ID, NAME, CSM_EMAIL, RENEWAL);
+            case MRR -> List.of(ACCOUNT_ID, MONTH, MRR);
+            case SUBSCRIPTIONS -> List.of(SUBSCRIPTION_ID, ACCOUNT_ID, START, END, SUB_MRR, AMOUNT, INTERVAL);
+            case REASONS -> List.of(ACCOUNT_ID, DATE, REASON, NOTE);
+        };
+    }
+
+    /**
+     * Imports {@code file}.
+     *
+     * @throws ImportRejected listing every problem; nothing was written
+     */
+    public ImportSummary run(ImportKind kind, Path file, ImportOptions options, CsvSource.Progress progress) {
+        Problems problems = new Problems(file.getFileName().toString());
+        CsvSource src = CsvSource.open(file, fields(kind), problems);
+        if (src == null || problems.any()) {
+            if (src != null) {
+                src.close();
+            }
+            throw new ImportRejected(file.getFileName().toString(), problems);
+        }
+        try (src) {
+            if (kind == ImportKind.SUBSCRIPTIONS && !src.has(SUB_MRR) && !(src.has(AMOUNT) && src.has(INTERVAL))) {
+                problems.file("missing the price: give a column " + SUB_MRR.describe() + ", or " + AMOUNT.describe()
+                        + " with " + INTERVAL.describe());
+                throw new ImportRejected(src.name(), problems);
+            }
+            ReasonTaxonomy taxonomy = store.taxonomy();
+            Written written = store.write(w -> {
+                Written out = switch (kind) {
+                    case ACCOUNTS -> accounts(src, w, problems);
+                    case MRR -> ledger(src, w, problems, progress);
+                    case SUBSCRIPTIONS -> subscriptions(src, w, problems, options, progress);
+                    case REASONS -> reasons(src, w, problems, taxonomy, options);
+                };
+                if (problems.any()) {
+                    throw new ImportRejected(src.name(), problems); // rolls the transaction back
+                }
+                w.logImport(kind.code(), src.name(), out.rows);
+                return out;
+            });
+            return summarize(kind, src, written, store.loadPortfolio());
+        }
+    }
+
+    /** What one import wrote, for its summary. */
+    private record Written(int rows, Set<String> accounts, TreeSet<YearMonth> months, Set<String> reasonKeys,
+                           List<String> addedCodes, List<String> notes) {
+        Written(int rows, Set<String> accounts, TreeSet<YearMonth> months) {
+            this(rows, accounts, months, Set.of(), List.of(), List.of());
+        }
+    }
+
+    private Written accounts(CsvSource src, RevenueWriter w, Problems problems) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> attributes = src.otherColumns();
+        int rows = src.forEach(row -> {
+            String id = row.get(ACCOUNT_ID);
+            if (id.isEmpty()) {
+                row.problem(ACCOUNT_ID, "an account id");
+                return;
+            }
+            if (!seen.add(id)) {
+                row.problem(ACCOUNT_ID, "one row per account; this account already has a row above");
+                return;
+            }
+            Map<String, Object> fields = new HashMap<>();
+            if (src.has(NAME)) {
+                fields.put("name", row.get(NAME).isEmpty() ? null : row.get(NAME));
+            }
+            if (src.has(CSM_EMAIL)) {
+                String email = row.get(CSM_EMAIL);
+                if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                    row.problem(CSM_EMAIL, "an e-mail address such as dana@example.com, or nothing");
+                }
+                fields.put("csm_email", email.isEmpty() ? null : email);
+            }
+            if (src.has(RENEWAL)) {
+                String text = row.get(RENEWAL);
+                Optional<LocalDate> d = text.isEmpty() ? Optional.empty() : Values.date(text);
+                if (!text.isEmpty() && d.isEmpty()) {
+                    row.problem(RENEWAL, Values.DATE_FORM + ", or nothing");
+                }
+                fields.put("renewal_date", d.orElse(null));
+            }
+            if (!problems.any()) {
+                w.upsertAccount(id, fields);
+                for (String a : attributes) {
+                    String v = row.other(a);
+                    w.attribute(id, a, v.isEmpty() ? null : v);
+                }
+            }
+        }, null);
+        List<String> notes = attributes.isEmpty() ? List.of()
+                : List.of("Kept as attributes you can slice by (--segment KEY=VALUE): " + String.join(", ", attributes) + ".");
+        return new Written(rows, seen, new TreeSet<>(), Set.of(), List.of(), notes);
+    }
+
+    private Written ledger(CsvSource src, RevenueWriter w, Problems problems, CsvSource.Progress progress) {
+        Map<String, Integer> accounts = new LinkedHashMap<>();
+        Map<YearMonth, BitSet> seen = new HashMap<>(); // per month, the accounts that have a row: finds duplicates
+        TreeSet<YearMonth> months = new TreeSet<>();
+        int rows = src.forEach(row -> {
+            String id = row.get(ACCOUNT_ID);
+            Optional<YearMonth> month = Values.month(row.get(MONTH));
+            Optional<Long> cents = Values.cents(row.get(MRR));
+            boolean ok = true;
+            if (id.isEmpty()) {
+                row.problem(ACCOUNT_ID, "an account id");
+                ok = false;
+            }
+            if (month.isEmpty()) {
+                row.problem(MONTH, Values.MONTH_FORM);
+                ok = false;
+            }
+            if (cents.isEmpty() || cents.get() < 0) {
+                row.problem(MRR, Values.AMOUNT_FORM + (cents.isPresent() ? "; MRR cannot be negative" : ""));
+                ok = false;
+            }
+            if (!ok) {
+                return;
+            }
+            int a = accounts.computeIfAbsent(id, k -> accounts.size());
+            if (seen.computeIfAbsent(month.get(), k -> new BitSet()).get(a)) {
+                row.problem(ACCOUNT_ID, "one row per account and month; " + id + " already has a row for " + month.get());
+                return;
+            }
+            seen.get(month.get()).set(a);
+            if (months.add(month.get()) && !problems.any()) {
+                w.replaceMonth(month.get(), "mrr");
+            }
+            if (!problems.any()) {
+                w.ledgerRow(id, month.get(), cents.get());
+            }
+        }, progress);
+        if (!problems.any()) {
+            w.ensureAccounts(accounts.keySet());
+        }
+        return new Written(rows, accounts.keySet(), months);
+    }
+
+    private Written subscriptions(CsvSource src, RevenueWriter w, Problems problems, ImportOptions options,
+                                  CsvSource.Progress progress) {
+        List<Subscription> subs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        boolean byAmount = !src.has(SUB_MRR);
+        LocalDate[] latest = {null};
+        int rows = src.forEach(row -> {
+            String id = row.get(SUBSCRIPTION_ID);
+            String account = row.get(ACCOUNT_ID);
+            Optional<LocalDate> start = Values.date(row.get(START));
+            String endText = row.get(END);
+            Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : Values.date(endText);
+            Optional<Long> cents = Values.cents(row.get(byAmount ? AMOUNT : SUB_MRR));
+            Optional<Integer> per = byAmount ? Values.intervalMonths(row.get(INTERVAL)) : Optional.of(1);
+            boolean ok = true;
+            if (id.isEmpty()) {
+                row.problem(SUBSCRIPTION_ID, "a subscription id");
+                ok = false;
+            } else if (!ids.add(id)) {
+                row.problem(SUBSCRIPTION_ID, "each subscription once; " + id + " already has a row above");
+                ok = false;
+            }
+            if (account.isEmpty()) {
+                row.problem(ACCOUNT_ID, "an account id");
+                ok = false;
+            }
+            if (start.isEmpty()) {
+                row.problem(START, Values.DATE_FORM);
+                ok = false;
+            }
+            if (!endText.isEmpty() && end.isEmpty()) {
+                row.problem(END, Values.DATE_FORM + ", or nothing for a subscription still running");
+                ok = false;
+            }
+            if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+                row.problem(END, "a date on or after start_date " + start.get()
+                        + " (end_date is the first day without service)");
+                ok = false;
+            }
+            if (cents.isEmpty() || cents.get() < 0) {
+                row.problem(byAmount ? AMOUNT : SUB_MRR, Values.AMOUNT_FORM
+                        + (cents.isPresent() ? "; an amount cannot be negative" : ""));
+                ok = false;
+            }
+            if (per.isEmpty()) {
+                row.problem(INTERVAL, "month, quarter or year");
+                ok = false;
+            }
+            if (!ok) {
+                return;
+            }
+            long mrr = Values.monthlyCents(cents.get(), per.get());
+            subs.add(new Subscription(id, account, start.get(), end.orElse(null), mrr));
+            for (LocalDate d : end.isPresent() ? List.of(start.get(), end.get()) : List.of(start.get())) {
+                if (latest[0] == null || d.isAfter(latest[0])) {
+                    latest[0] = d;
+                }
+            }
+        }, progress);
+        if (problems.any() || subs.isEmpty()) {
+            return new Written(rows, Set.of(), new TreeSet<>());
+        }
+        YearMonth first = subs.stream().map(s -> YearMonth.from(s.start())).min(YearMonth::compareTo).orElseThrow();
+        YearMonth last = options.through() != null ? options.through() : YearMonth.from(latest[0]);
+        if (last.isBefore(first)) {
+            problems.file("--through " + last + " is before the earliest start_date (" + first
+                    + "); give a month from " + first + " on");
+            return new Written(rows, Set.of(), new TreeSet<>());
+        }
+        Map<String, long[]> mrr = SubscriptionSchedule.monthly(subs, first, last);
+        TreeSet<YearMonth> months = new TreeSet<>();
+        int i = 0;
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1), i++) {
+            months.add(m);
+            w.replaceMonth(m, "subscriptions");
+            for (Map.Entry<String, long[]> e : mrr.entrySet()) {
+                w.ledgerRow(e.getKey(), m, e.getValue()[i]);
+            }
+        }
+        for (Subscription s : subs) {
+            w.upsertSubscription(s.id(), s.accountId(), s.start(), s.end(), s.mrrCents());
+        }
+        w.ensureAccounts(mrr.keySet());
+        return new Written(rows, mrr.keySet(), months);
+    }
+
+    private Written reasons(CsvSource src, RevenueWriter w, Problems problems, ReasonTaxonomy known, ImportOptions options) {
+        ReasonTaxonomy[] taxonomy = {known};
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> accounts = new LinkedHashSet<>();
+        List<String> added = new ArrayList<>();
+        boolean[] unknownSeen = {false};
+        int rows = src.forEach(row -> {
+            String account = row.get(ACCOUNT_ID);
+            Optional<LocalDate> date = Values.date(row.get(DATE));
+            String raw = row.get(REASON);
+            Optional<ReasonCode> code = taxonomy[0].resolve(raw);
+            boolean ok = true;
+            if (account.isEmpty()) {
+                row.problem(ACCOUNT_ID, "an account id");
+                ok = false;
+            }
+            if (date.isEmpty()) {
+                row.problem(DATE, Values.DATE_FORM);
+                ok = false;
+            }
+            if (raw.isEmpty()) {
+                row.problem(REASON, "a reason or driver code, such as pricing or product_gap");
+                ok = false;
+            } else if (code.isEmpty() && ReasonTaxonomy.normalize(raw).equals(ReasonTaxonomy.UNEXPLAINED)) {
+                row.problem(REASON, "a real code: '" + ReasonTaxonomy.UNEXPLAINED + "' is reserved for lost revenue"
+                        + " without a reason; leave the movement without a row instead");
+                ok = false;
+            } else if (code.isEmpty() && options.addUnknownReasons()) {
+                ReasonCode fresh = new ReasonCode(ReasonTaxonomy.normalize(raw), null, ReasonCode.Polarity.REASON,
+                        raw.trim(), List.of());
+                taxonomy[0] = taxonomy[0].with(fresh);
+                code = Optional.of(fresh);
+                added.add(fresh.code());
+                w.addReasonCode(fresh);
+            } else if (code.isEmpty()) {
+                row.problem(REASON, "a known reason or driver code (listed below), or run again with"
+                        + " --add-unknown-reasons to add it as an unattributed code");
+                unknownSeen[0] = true;
+                ok = false;
+            }
+            if (!ok) {
+                return;
+            }
+            String key = account + "|" + date.get() + "|" + code.get().code();
+            if (!keys.add(key)) {
+                row.problem(REASON, "one row per account, date and reason; this one repeats a row above");
+                return;
+            }
+            accounts.add(account);
+            if (!problems.any()) {
+                String note = row.get(NOTE);
+                w.upsertReason(account, date.get(), code.get().code(), note.isEmpty() ? null : note);
+            }
+        }, null);
+        if (unknownSeen[0]) {
+            problems.file("known codes: " + String.join(", ", known.codeNames()));
+        }
+        return new Written(rows, accounts, new TreeSet<>(), keys, added, List.of());
+    }
+
+    private static ImportSummary summarize(ImportKind kind, CsvSource src, Written w, Portfolio p) {
+        Map<MovementKind, Integer> movements = new EnumMap<>(MovementKind.class);
+        int unexplained = 0;
+        if (!w.months().isEmpty()) {
+            for (int a = 0; a < p.ledger().accountCount(); a++) {
+                for (Movement m : p.movements(a)) {
+                    if (w.months().contains(m.month())) {
+                        movements.merge(m.kind(), 1, Integer::sum);
+                        if (m.kind().isLoss() && m.reason() == null) {
+                            unexplained++;
+                        }
+                    }
+                }
+            }
+        }
+        int unmatched = 0;
+        for (ReasonRecord r : p.unmatchedRecords()) {
+            if (w.reasonKeys().contains(r.accountId() + "|" + r.date() + "|" + r.code())) {
+                unmatched++;
+            }
+        }
+        int matched = w.reasonKeys().size() - unmatched;
+        List<String> notes = new ArrayList<>(w.notes());
+        List<String> ignored = kind == ImportKind.ACCOUNTS ? List.of() : src.otherColumns();
+        if (!ignored.isEmpty()) {
+            notes.add("Columns not used by a " + kind.code() + " import: " + String.join(", ", ignored) + ".");
+        }
+        return new ImportSummary(kind, src.name(), w.rows(), w.accounts().size(),
+                w.months().isEmpty() ? null : w.months().first(), w.months().isEmpty() ? null : w.months().last(),
+                w.months().size(), movements, unexplained, matched, unmatched, w.addedCodes(), notes);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.nrrbot.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Parses the values exports contain. Each returns empty when the text is not of the expected form. */
+public final class Values {
+
+    public static final String DATE_FORM = "a date as YYYY-MM-DD";
+    public static final String MONTH_FORM = "a month as YYYY-MM (or a date YYYY-MM-DD)";
+    public static final String AMOUNT_FORM = "an amount of 0 or more such as 1250 or 1,250.50";
+
+    private static final Pattern AMOUNT = Pattern.compile("-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
+    private static final Pattern DATE_PREFIX = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})([T ].*)?");
+
+    private Values() {
+    }
+
+    public static Optional<LocalDate> date(String text) {
+        var m = DATE_PREFIX.matcher(text.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(m.group(1)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<YearMonth> month(String text) {
+        String t = text.trim();
+        if (t.matches("\\d{4}-\\d{2}")) {
+            try {
+                return Optional.of(YearMonth.parse(t));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return date(t).map(YearMonth::from);
+    }
+
+    /**
+     * An amount in cents, rounded half-even to the cent. Accepts a leading currency sign and comma
+     * thousands separators. Negative amounts parse (so the caller can say "negative").
+     */
+    public static Optional<Long> cents(String text) {
+        String t = text.trim().replaceFirst("^[$€£]\\s*", "").replaceFirst("^-\\s*[$€£]\\s*", "-");
+        if (!AMOUNT.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(t.replace(",", "")).movePointRight(2)
+                .setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+    }
+
+    /** Months per billing interval: month 1, quarter 3, year 12. */
+    public static Optional<Integer> intervalMonths(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "month", "monthly", "mo", "m", "1" -> Optional.of(1);
+            case "quarter", "quarterly", "q", "3" -> Optional.of(3);
+            case "year", "yearly", "annual", "annually", "y", "yr", "12" -> Optional.of(12);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A price per interval as MRR cents: amount / months, rounded half-even to the cent. */
+    public static long monthlyCents(long amountCents, int months) {
+        return BigDecimal.valueOf(amountCents).divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+}
