@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,7 +111,7 @@ public final class Importer {
     }
 
     private Written accounts(CsvSource src, RevenueWriter w, Problems problems) {
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, Long> seen = new LinkedHashMap<>();
         List<String> attributes = src.otherColumns();
         int rows = src.forEach(row -> {
             String id = row.get(ACCOUNT_ID);
@@ -120,8 +119,9 @@ public final class Importer {
                 row.problem(ACCOUNT_ID, "an account id");
                 return;
             }
-            if (!seen.add(id)) {
-                row.problem(ACCOUNT_ID, "one row per account; this account already has a row above");
+            Long earlier = seen.putIfAbsent(id, row.line());
+            if (earlier != null) {
+                row.problem(ACCOUNT_ID, "one row per account; this account already has line " + earlier);
                 return;
             }
             Map<String, Object> fields = new HashMap<>();
@@ -153,7 +153,7 @@ public final class Importer {
         }, null);
         List<String> notes = attributes.isEmpty() ? List.of()
                 : List.of("Kept as attributes you can slice by (--segment KEY=VALUE): " + String.join(", ", attributes) + ".");
-        return new Written(rows, seen, new TreeSet<>(), Set.of(), List.of(), notes);
+        return new Written(rows, seen.keySet(), new TreeSet<>(), Set.of(), List.of(), notes);
     }
 
     private Written ledger(CsvSource src, RevenueWriter w, Problems problems, CsvSource.Progress progress) {
@@ -202,7 +202,7 @@ public final class Importer {
     private Written subscriptions(CsvSource src, RevenueWriter w, Problems problems, ImportOptions options,
                                   CsvSource.Progress progress) {
         List<Subscription> subs = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, Long> ids = new HashMap<>();
         boolean byAmount = !src.has(SUB_MRR);
         LocalDate[] latest = {null};
         int rows = src.forEach(row -> {
@@ -217,8 +217,8 @@ public final class Importer {
             if (id.isEmpty()) {
                 row.problem(SUBSCRIPTION_ID, "a subscription id");
                 ok = false;
-            } else if (!ids.add(id)) {
-                row.problem(SUBSCRIPTION_ID, "each subscription once; " + id + " already has a row above");
+            } else if (ids.putIfAbsent(id, row.line()) != null) {
+                row.problem(SUBSCRIPTION_ID, "each subscription once; " + id + " already has line " + ids.get(id));
                 ok = false;
             }
             if (account.isEmpty()) {
@@ -287,7 +287,7 @@ public final class Importer {
 
     private Written reasons(CsvSource src, RevenueWriter w, Problems problems, ReasonTaxonomy known, ImportOptions options) {
         ReasonTaxonomy[] taxonomy = {known};
-        Set<String> keys = new LinkedHashSet<>();
+        Map<String, Long> keys = new LinkedHashMap<>();
         Set<String> accounts = new LinkedHashSet<>();
         List<String> added = new ArrayList<>();
         boolean[] unknownSeen = {false};
@@ -329,8 +329,10 @@ public final class Importer {
                 return;
             }
             String key = account + "|" + date.get() + "|" + code.get().code();
-            if (!keys.add(key)) {
-                row.problem(REASON, "one row per account, date and reason; this one repeats a row above");
+            Long earlier = keys.putIfAbsent(key, row.line());
+            if (earlier != null) {
+                row.problem(REASON, "one row per account, date and reason; this row repeats line " + earlier
+                        + " (delete one of them)");
                 return;
             }
             accounts.add(account);
@@ -342,7 +344,7 @@ public final class Importer {
         if (unknownSeen[0]) {
             problems.file("known codes: " + String.join(", ", known.codeNames()));
         }
-        return new Written(rows, accounts, new TreeSet<>(), keys, added, List.of());
+        return new Written(rows, accounts, new TreeSet<>(), keys.keySet(), added, List.of());
     }
 
     private static ImportSummary summarize(ImportKind kind, CsvSource src, Written w, Portfolio p) {

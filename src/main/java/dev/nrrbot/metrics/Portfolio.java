@@ -178,6 +178,27 @@ public final class Portfolio {
         return firstPaidMonth[account];
     }
 
+    private void checkSegment(Segment segment) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(List.of("csm"));
+        java.util.TreeSet<String> values = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Account a : accountsById.values()) {
+            keys.addAll(a.attributes().keySet());
+            String v = segment.key().equals("csm") || segment.key().equals("csm_email") ? a.csmEmail() : a.attribute(segment.key());
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        if (values.isEmpty()) {
+            throw new ReportUnavailable("No account has the attribute '" + segment.key() + "'. Attributes you can slice by: "
+                    + String.join(", ", keys) + " (import an accounts file with more columns to add others).");
+        }
+        if (values.stream().noneMatch(v -> v.trim().equalsIgnoreCase(segment.value()))) {
+            List<String> some = values.stream().limit(12).toList();
+            throw new ReportUnavailable("No account has " + segment.key() + "=" + segment.value() + ". Values of "
+                    + segment.key() + ": " + String.join(", ", some) + (values.size() > some.size() ? ", ..." : "") + ".");
+        }
+    }
+
     public List<ReasonRecord> unmatchedRecords() {
         return unmatched;
     }
@@ -186,8 +207,15 @@ public final class Portfolio {
         return ledger.latestMonth();
     }
 
-    /** Which ledger accounts a segment keeps. */
+    /**
+     * Which ledger accounts a segment keeps.
+     *
+     * @throws ReportUnavailable when no account has the segment's attribute or value, naming those that exist
+     */
     public boolean[] mask(Segment segment) {
+        if (!segment.isAll()) {
+            checkSegment(segment);
+        }
         boolean[] keep = new boolean[accounts.length];
         for (int a = 0; a < keep.length; a++) {
             keep[a] = segment.matches(accounts[a]);

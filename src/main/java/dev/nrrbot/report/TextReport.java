@@ -1,5 +1,6 @@
 package dev.nrrbot.report;
 
+import dev.nrrbot.metrics.Band;
 import dev.nrrbot.metrics.Contribution;
 import dev.nrrbot.metrics.ReasonPareto;
 import dev.nrrbot.metrics.RetentionReport;
@@ -78,11 +79,10 @@ public final class TextReport {
     public static String trend(List<TrendPoint> points, String segment) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("T12M NRR by month, %s%n%n", segment));
-        out.append(String.format("  %-8s %7s %7s  %s%n", "month", "NRR", "GRR", ""));
+        out.append(String.format("  %-8s %7s %7s  %s%n", "month", "NRR", "GRR", "band"));
         for (TrendPoint p : points) {
-            int bar = p.nrr().movePointRight(2).intValue() / 5; // one mark per 5 points of NRR
             out.append(String.format("  %-8s %7s %7s  %s%n", p.month(), Money.percent(p.nrr()), Money.percent(p.grr()),
-                    "#".repeat(Math.max(0, Math.min(bar, 40)))));
+                    Band.of(p.endCents(), p.startCents()).label()));
         }
         out.append(System.lineSeparator()).append("Each point is NRR over the 12 months ending that month.")
                 .append(System.lineSeparator());

@@ -169,6 +169,12 @@ public final class JdbiRevenueStore implements RevenueStore {
     }
 
     @Override
+    public List<String> importedFiles() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT file_name FROM import_log ORDER BY file_name")
+                .mapTo(String.class).list());
+    }
+
+    @Override
     public Optional<Instant> lastImport() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(imported_at) FROM import_log")
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));

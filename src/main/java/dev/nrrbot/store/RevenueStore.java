@@ -17,6 +17,9 @@ public interface RevenueStore {
     /** Increases with every committed change to revenue data. */
     long dataVersion();
 
+    /** The names of the files imported so far. */
+    java.util.List<String> importedFiles();
+
     /** When revenue data last changed, if ever. */
     Optional<Instant> lastImport();
 

@@ -1,0 +1,18 @@
+package dev.nrrbot.cli;
+
+import dev.nrrbot.store.Database;
+import dev.nrrbot.store.JdbiRevenueStore;
+import dev.nrrbot.store.RevenueStore;
+import picocli.CommandLine.Option;
+
+/** {@code --db}: which database to use. */
+public final class DatabaseOption {
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database (default: $NRR_DATABASE_URL, else " + Database.DEFAULT_URL + ").")
+    String url;
+
+    public RevenueStore open() {
+        return new JdbiRevenueStore(Database.open(Database.resolveUrl(url)));
+    }
+}

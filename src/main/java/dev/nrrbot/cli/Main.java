@@ -1,0 +1,41 @@
+package dev.nrrbot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: imports, reports, the demo and the benchmark. */
+@Command(name = "nrr-bot", mixinStandardHelpOptions = true, version = "nrr-bot 0.1.0",
+        description = "Net Revenue Retention for the whole company: import revenue data and see NRR, GRR and"
+                + " what each function contributed.",
+        subcommands = {ImportCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,
+                TaxonomyCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for data that cannot be imported or a number that cannot be computed. */
+    public static final int DATA_PROBLEM = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Library chatter (Flyway, H2) is for operators; a person at the terminal sees only answers.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("nrr-bot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return DATA_PROBLEM;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
