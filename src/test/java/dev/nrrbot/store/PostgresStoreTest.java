@@ -1,0 +1,76 @@
+package dev.nrrbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nrrbot.demo.SyntheticCompany;
+import dev.nrrbot.ingest.ImportKind;
+import dev.nrrbot.ingest.ImportOptions;
+import dev.nrrbot.ingest.Importer;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.report.JsonReport;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.YearMonth;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same migrations and the same imports give the same numbers on PostgreSQL as on H2. Runs when
+ * NRR_TEST_DATABASE_URL names a PostgreSQL server; each run uses a schema of its own.
+ */
+@EnabledIfEnvironmentVariable(named = "NRR_TEST_DATABASE_URL", matches = "jdbc:postgresql:.*")
+class PostgresStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private String schema;
+
+    @org.junit.jupiter.api.AfterEach
+    void dropSchema() throws Exception {
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(System.getenv("NRR_TEST_DATABASE_URL"))) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void postgresAndH2AgreeToTheCentAndReimportChangesNothing() throws Exception {
+        SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 7L).writeTo(dir);
+        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        RevenueStore pg = new JdbiRevenueStore(Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema)));
+        RevenueStore h2 = new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("h2")));
+        for (RevenueStore store : new RevenueStore[] {pg, h2}) {
+            Importer importer = new Importer(store);
+            importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
+            importer.run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
+            importer.run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
+        }
+        assertThat(reports(pg)).isEqualTo(reports(h2));
+
+        String before = reports(pg);
+        new Importer(pg).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
+        new Importer(pg).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
+        assertThat(reports(pg)).isEqualTo(before);
+    }
+
+    private static String reports(RevenueStore store) {
+        NrrEngine engine = new NrrEngine(store.loadPortfolio());
+        return JsonReport.retention(engine.report(engine.window(null), Segment.ALL))
+                + JsonReport.pareto(engine.pareto(engine.window("last quarter"), Segment.parse("plan=Growth")))
+                + JsonReport.trend(engine.trend(Segment.ALL), "all");
+    }
+
+    /** Creates {@code schema} and returns a URL that works in it. */
+    static String inSchema(String url, String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}
