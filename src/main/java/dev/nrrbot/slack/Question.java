@@ -1,0 +1,42 @@
+package dev.nrrbot.slack;
+
+import dev.nrrbot.metrics.BusinessFunction;
+
+/** What someone asked with {@code /nrr}, parsed from the text and free of Slack types. */
+public sealed interface Question {
+
+    /** {@code /nrr [window]}: the company report. */
+    record Summary(String window) implements Question {
+    }
+
+    /** {@code /nrr function product [window]}. */
+    record FunctionView(BusinessFunction function, String window) implements Question {
+    }
+
+    /** {@code /nrr segment plan=Enterprise [window]}. */
+    record SegmentView(String segment, String window) implements Question {
+    }
+
+    /** {@code /nrr reasons [window]}. */
+    record Reasons(String window) implements Question {
+    }
+
+    /** {@code /nrr trend}. */
+    record Trend() implements Question {
+    }
+
+    /** {@code /nrr account NAME-OR-ID}. */
+    record AccountView(String query) implements Question {
+    }
+
+    /** {@code /nrr role @user admin|cs_leader|viewer}. */
+    record SetRole(String userId, String role) implements Question {
+    }
+
+    /** {@code /nrr help}, or text we could not read: {@code problem} says what, {@code suggestion} may help. */
+    record Help(String problem, String suggestion) implements Question {
+        public static Help plain() {
+            return new Help(null, null);
+        }
+    }
+}

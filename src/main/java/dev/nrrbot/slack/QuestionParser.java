@@ -1,0 +1,170 @@
+package dev.nrrbot.slack;
+
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.Window;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the text after {@code /nrr}. Unknown words become {@link Question.Help} with the closest
+ * valid command, so a typo gets "did you mean ...?" instead of an error.
+ */
+public final class QuestionParser {
+
+    static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role");
+
+    /** Slack escapes a mention as {@code <@U123|name>} or {@code <@U123>}. */
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final List<String> ROLES = List.of("admin", "cs_leader", "viewer");
+
+    private QuestionParser() {
+    }
+
+    public static Question parse(String text) {
+        String t = text == null ? "" : text.trim().replaceAll("\\s+", " ");
+        if (t.isEmpty()) {
+            return new Question.Summary(null);
+        }
+        String[] words = t.split(" ", 2);
+        String head = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length > 1 ? words[1].trim() : "";
+        switch (head) {
+            case "help", "?", "usage":
+                return Question.Help.plain();
+            case "trend", "trends":
+                return new Question.Trend();
+            case "reasons", "reason", "why", "pareto", "churn":
+                return windowOrHelp(rest, "reasons").map(w -> (Question) new Question.Reasons(w))
+                        .orElseGet(() -> badWindow(rest, "/nrr reasons 2026-Q3"));
+            case "function", "fn", "team":
+                return function(rest);
+            case "segment", "seg":
+                return segment(rest);
+            case "account", "acct", "customer":
+                return rest.isEmpty() ? new Question.Help("Which account? Give its name or id.", "/nrr account Acme")
+                        : new Question.AccountView(rest);
+            case "role":
+                return role(rest);
+            default:
+                break;
+        }
+        // "/nrr 2026-Q3", "/nrr last quarter": a window on its own
+        if (isWindow(t)) {
+            return new Question.Summary(t);
+        }
+        // "/nrr product" or "/nrr eng 2026-Q3": a function name on its own
+        Optional<BusinessFunction> f = BusinessFunction.parse(head);
+        if (f.isPresent() && (rest.isEmpty() || isWindow(rest))) {
+            return new Question.FunctionView(f.get(), rest.isEmpty() ? null : rest);
+        }
+        if (t.contains("=") && !t.contains(" ")) {
+            return new Question.SegmentView(t, null);
+        }
+        String closest = closest(head, COMMANDS);
+        return new Question.Help("I did not understand \"" + clip(t) + "\".",
+                closest == null ? null : "/nrr " + closest + (rest.isEmpty() ? "" : " " + rest));
+    }
+
+    private static Question function(String rest) {
+        String[] parts = rest.split(" ", 2);
+        Optional<BusinessFunction> f = BusinessFunction.parse(parts[0]);
+        if (rest.isEmpty() || f.isEmpty()) {
+            String names = String.join(", ", Arrays.stream(BusinessFunction.values()).map(BusinessFunction::code).toList());
+            String closest = rest.isEmpty() ? null : closest(parts[0].toLowerCase(Locale.ROOT),
+                    Arrays.stream(BusinessFunction.values()).map(BusinessFunction::code).toList());
+            return new Question.Help((rest.isEmpty() ? "Which function?" : "\"" + clip(parts[0]) + "\" is not a function.")
+                    + " Functions: " + names + " (short: eng, cs, am).",
+                    closest == null ? "/nrr function product" : "/nrr function " + closest);
+        }
+        String window = parts.length > 1 ? parts[1].trim() : null;
+        if (window != null && !isWindow(window)) {
+            return badWindow(window, "/nrr function " + f.get().code() + " 2026-Q3");
+        }
+        return new Question.FunctionView(f.get(), window);
+    }
+
+    private static Question segment(String rest) {
+        String[] parts = rest.split(" ", 2);
+        if (rest.isEmpty() || !parts[0].contains("=") || parts[0].endsWith("=") || parts[0].startsWith("=")) {
+            return new Question.Help("A segment is KEY=VALUE, with any account attribute as the key.",
+                    "/nrr segment plan=Enterprise");
+        }
+        String window = parts.length > 1 ? parts[1].trim() : null;
+        if (window != null && !isWindow(window)) {
+            return badWindow(window, "/nrr segment " + parts[0] + " 2026-Q3");
+        }
+        return new Question.SegmentView(parts[0], window);
+    }
+
+    private static Question role(String rest) {
+        Matcher m = MENTION.matcher(rest);
+        String role = rest.replaceAll(MENTION.pattern(), " ").trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (!m.find() || !ROLES.contains(role)) {
+            return new Question.Help("Give a person and a role: admin, cs_leader or viewer.", "/nrr role @dana cs_leader");
+        }
+        return new Question.SetRole(m.group(1), role);
+    }
+
+    private static Optional<String> windowOrHelp(String rest, String command) {
+        if (rest.isEmpty()) {
+            return Optional.of("");
+        }
+        return isWindow(rest) ? Optional.of(rest) : Optional.empty();
+    }
+
+    private static Question badWindow(String text, String example) {
+        return new Question.Help("\"" + clip(text) + "\" is not a window I know. Windows: " + Window.SYNTAX + ".", example);
+    }
+
+    /** Whether the window parser accepts the text (checked against an arbitrary month: only the form matters). */
+    static boolean isWindow(String text) {
+        try {
+            Window.parse(text, YearMonth.of(2026, 6));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The candidate within edit distance 2 (or a prefix match), if any. */
+    static String closest(String word, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = c.startsWith(word) && word.length() >= 2 ? 0 : distance(word, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return bestDistance <= 2 ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+}
