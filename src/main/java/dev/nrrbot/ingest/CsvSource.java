@@ -126,7 +126,7 @@ public final class CsvSource implements AutoCloseable {
      */
     public int forEach(Consumer<Row> each, Progress progress) {
         int rows = 0;
-        long lastLine = 1;
+        long lastLine = parser.getCurrentLineNumber(); // the header's line: blank lines before it are skipped
         Iterator<CSVRecord> it = parser.iterator();
         while (true) {
             CSVRecord r;
@@ -140,8 +140,10 @@ public final class CsvSource implements AutoCloseable {
                         + "); check the quotes on this line. Reading stopped here.");
                 break;
             }
-            long line = lastLine + 1;
+            // The parser skips blank lines, so the record does not always start right after the previous
+            // one: count back from the line it ends on over the line breaks inside its quoted values.
             lastLine = parser.getCurrentLineNumber();
+            long line = lastLine - lineBreaks(r);
             rows++;
             if (r.size() > width && !allBlankAfter(r, width)) {
                 problems.add(line, null, null, "has " + r.size() + " values but the header has " + width
@@ -160,6 +162,19 @@ public final class CsvSource implements AutoCloseable {
             progress.done(rows);
         }
         return rows;
+    }
+
+    private static long lineBreaks(CSVRecord r) {
+        long n = 0;
+        for (String v : r) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n'))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static boolean allBlankAfter(CSVRecord r, int from) {

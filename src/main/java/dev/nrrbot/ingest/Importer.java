@@ -342,7 +342,7 @@ public final class Importer {
             }
         }, null);
         if (unknownSeen[0]) {
-            problems.file("known codes: " + String.join(", ", known.codeNames()));
+            problems.hint("known codes: " + String.join(", ", known.codeNames()));
         }
         return new Written(rows, accounts, new TreeSet<>(), keys.keySet(), added, List.of());
     }

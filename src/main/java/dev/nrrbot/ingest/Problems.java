@@ -13,6 +13,7 @@ public final class Problems {
 
     private final String file;
     private final List<String> shown = new ArrayList<>();
+    private final List<String> hints = new ArrayList<>();
     private int total;
 
     public Problems(String file) {
@@ -27,6 +28,14 @@ public final class Problems {
 
     public void file(String message) {
         record(file + ": " + message);
+    }
+
+    /**
+     * Advice for fixing the problems, such as the values a column accepts: not a problem itself, and
+     * always shown after them, however many were cut by the cap.
+     */
+    public void hint(String message) {
+        hints.add(file + ": " + message);
     }
 
     private void record(String message) {
@@ -49,6 +58,7 @@ public final class Problems {
         if (total > shown.size()) {
             out.add("... and " + (total - shown.size()) + " more problems");
         }
+        out.addAll(hints);
         return out;
     }
 

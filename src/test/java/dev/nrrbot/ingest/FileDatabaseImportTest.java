@@ -1,0 +1,51 @@
+package dev.nrrbot.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nrrbot.store.Database;
+import dev.nrrbot.store.JdbiRevenueStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded H2 file database the bot uses by default: what an import commits is there after reopening. */
+class FileDatabaseImportTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbiRevenueStore open() {
+        return new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("db").resolve("nrr")));
+    }
+
+    @Test
+    void committedImportsSurviveReopeningAndRejectedOnesLeaveNoTrace() throws IOException {
+        Path good = Files.writeString(dir.resolve("ledger.csv"), """
+                account_id,month,mrr
+                hazel-co,2025-01,300
+                hazel-co,2025-02,330
+                """);
+        Path bad = Files.writeString(dir.resolve("ledger-bad.csv"), """
+                account_id,month,mrr
+                hazel-co,2025-02,0
+                hazel-co,2025-03,three hundred
+                """);
+
+        JdbiRevenueStore first = open();
+        new Importer(first).run(ImportKind.MRR, good, ImportOptions.DEFAULTS, null);
+        long version = first.dataVersion();
+        assertThatThrownBy(() -> new Importer(first).run(ImportKind.MRR, bad, ImportOptions.DEFAULTS, null))
+                .isInstanceOf(ImportRejected.class);
+
+        JdbiRevenueStore reopened = open();
+        assertThat(reopened.dataVersion()).isEqualTo(version);
+        assertThat(reopened.loadPortfolio().ledger().coveredMonths())
+                .containsExactly(YearMonth.of(2025, 1), YearMonth.of(2025, 2));
+        assertThat(reopened.loadPortfolio().ledger().mrr("hazel-co", YearMonth.of(2025, 2))).isEqualTo(33_000);
+        assertThat(reopened.taxonomy().codes()).hasSize(21); // seeded once, not again on reopening
+    }
+}

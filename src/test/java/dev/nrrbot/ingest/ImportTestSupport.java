@@ -1,0 +1,182 @@
+package dev.nrrbot.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.nrrbot.metrics.Movement;
+import dev.nrrbot.metrics.MovementKind;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.store.Database;
+import dev.nrrbot.store.JdbiRevenueStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fresh embedded H2 database (migrated by Flyway, seeded with the default taxonomy) for every
+ * test, CSV fixtures written to a temporary folder, and ways to look at what the database holds.
+ */
+abstract class ImportTestSupport {
+
+    /** Every table an import may touch, read without timestamps and sequence numbers. */
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("account", "SELECT account_id, name, csm_email, renewal_date FROM account ORDER BY account_id");
+        TABLES.put("account_attribute",
+                "SELECT account_id, attr_name, attr_value FROM account_attribute ORDER BY account_id, attr_name");
+        TABLES.put("covered_month", "SELECT ledger_month, source FROM covered_month ORDER BY ledger_month");
+        TABLES.put("mrr_ledger",
+                "SELECT ledger_month, account_id, mrr_cents FROM mrr_ledger ORDER BY ledger_month, account_id");
+        TABLES.put("subscription", "SELECT subscription_id, account_id, start_date, end_date, mrr_cents"
+                + " FROM subscription ORDER BY subscription_id");
+        TABLES.put("reason_code", "SELECT code, function_code, polarity, label FROM reason_code ORDER BY code");
+        TABLES.put("reason_alias", "SELECT alias, code FROM reason_alias ORDER BY alias");
+        TABLES.put("reason_record", "SELECT account_id, event_date, reason_code, note FROM reason_record"
+                + " ORDER BY account_id, event_date, reason_code");
+        TABLES.put("movement_reason", "SELECT account_id, movement_month, reason_code FROM movement_reason"
+                + " ORDER BY account_id, movement_month");
+    }
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    JdbiRevenueStore store;
+    Importer importer;
+
+    @BeforeEach
+    void openDatabase() {
+        db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store = new JdbiRevenueStore(db);
+        importer = new Importer(store);
+    }
+
+    /** Drops the in-memory database, so a run of many tests does not keep them all. */
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+    }
+
+    Path csv(String name, String content) {
+        try {
+            return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ImportSummary load(ImportKind kind, Path file) {
+        return importer.run(kind, file, ImportOptions.DEFAULTS, null);
+    }
+
+    ImportSummary load(ImportKind kind, Path file, ImportOptions options) {
+        return importer.run(kind, file, options, null);
+    }
+
+    ImportRejected rejected(ImportKind kind, Path file) {
+        return rejected(kind, file, ImportOptions.DEFAULTS);
+    }
+
+    ImportRejected rejected(ImportKind kind, Path file, ImportOptions options) {
+        try {
+            ImportSummary s = importer.run(kind, file, options, null);
+            return fail("expected " + file.getFileName() + " to be rejected, but it was imported: " + s.lines());
+        } catch (ImportRejected e) {
+            return e;
+        }
+    }
+
+    /** Everything the database holds, with the data version and the import log size. */
+    record Snapshot(long dataVersion, long imports, Map<String, List<String>> tables) {
+    }
+
+    Snapshot snapshot() {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> TABLES.forEach((table, sql) -> tables.put(table, h.createQuery(sql).map((rs, ctx) -> {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                cells.add(String.valueOf(rs.getObject(i)));
+            }
+            return String.join("|", cells);
+        }).list())));
+        long imports = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM import_log").mapTo(Long.class).one());
+        return new Snapshot(store.dataVersion(), imports, tables);
+    }
+
+    /** A rejected import leaves every table, the data version and the import log as they were. */
+    void assertNothingWritten(Snapshot before) {
+        Snapshot after = snapshot();
+        assertThat(after.dataVersion()).as("data version").isEqualTo(before.dataVersion());
+        assertThat(after.imports()).as("import log").isEqualTo(before.imports());
+        assertThat(after.tables()).isEqualTo(before.tables());
+    }
+
+    long rowsIn(String table) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    /** MRR in cents of one account at the end of one month, as the engine reads it. */
+    long mrr(String account, String month) {
+        return store.loadPortfolio().ledger().mrr(account, YearMonth.parse(month));
+    }
+
+    /** Each account's MRR for each given month, in cents, as the engine reads it. */
+    Map<String, List<Long>> ledger(List<String> accounts, String from, String to) {
+        Portfolio p = store.loadPortfolio();
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        for (String a : accounts) {
+            List<Long> values = new ArrayList<>();
+            for (YearMonth m = YearMonth.parse(from); !m.isAfter(YearMonth.parse(to)); m = m.plusMonths(1)) {
+                values.add(p.ledger().mrr(a, m));
+            }
+            out.put(a, values);
+        }
+        return out;
+    }
+
+    /** Every movement as "account month kind cents reason". */
+    List<String> movements() {
+        Portfolio p = store.loadPortfolio();
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < p.ledger().accountCount(); a++) {
+            for (Movement m : p.movements(a)) {
+                out.add(p.ledger().accountId(a) + " " + m.month() + " " + m.kind().code() + " " + m.cents()
+                        + (m.reason() == null ? "" : " " + m.reason().code()));
+            }
+        }
+        return out;
+    }
+
+    Movement movement(String account, String month) {
+        Portfolio p = store.loadPortfolio();
+        int a = p.ledger().indexOf(account).orElseThrow();
+        return p.movements(a).stream().filter(m -> m.month().equals(YearMonth.parse(month))).findFirst()
+                .orElseThrow(() -> new AssertionError("no movement of " + account + " in " + month));
+    }
+
+    static Map<MovementKind, Integer> kinds(Object... kindThenCount) {
+        Map<MovementKind, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < kindThenCount.length; i += 2) {
+            out.put((MovementKind) kindThenCount[i], (Integer) kindThenCount[i + 1]);
+        }
+        return out;
+    }
+}
