@@ -265,7 +265,7 @@ class ImportRejectionTest extends ImportTestSupport {
                 """));
 
         assertThat(e.problems()).containsExactly("subs-dupes.csv:4 column 'subscription_id' value 's-1': each"
-                + " subscription once; s-1 already has a row above");
+                + " subscription once; s-1 already has line 2");
         assertNothingWritten(before);
     }
 
@@ -282,7 +282,7 @@ class ImportRejectionTest extends ImportTestSupport {
                 """));
 
         assertThat(e.problems()).containsExactly("accounts-dupes.csv:4 column 'account_id' value 'harbor-ltd': one row"
-                + " per account; this account already has a row above");
+                + " per account; this account already has line 2");
         assertNothingWritten(before);
     }
 
@@ -301,7 +301,7 @@ class ImportRejectionTest extends ImportTestSupport {
                 """));
 
         assertThat(e.problems()).containsExactly("reasons-dupes.csv:5 column 'reason' value 'Price': one row per"
-                + " account, date and reason; this one repeats a row above");
+                + " account, date and reason; this row repeats line 2 (delete one of them)");
         assertNothingWritten(before);
     }
 
