@@ -98,7 +98,8 @@ public final class Importer {
                 w.logImport(kind.code(), src.name(), out.rows);
                 return out;
             });
-            return summarize(kind, src, written, store.loadPortfolio());
+            // an accounts file moves no revenue: its summary needs no snapshot of the ledger
+            return summarize(kind, src, written, kind == ImportKind.ACCOUNTS ? null : store.loadPortfolio());
         }
     }
 
@@ -363,7 +364,7 @@ public final class Importer {
             }
         }
         int unmatched = 0;
-        for (ReasonRecord r : p.unmatchedRecords()) {
+        for (ReasonRecord r : p == null ? List.<ReasonRecord>of() : p.unmatchedRecords()) {
             if (w.reasonKeys().contains(r.accountId() + "|" + r.date() + "|" + r.code())) {
                 unmatched++;
             }

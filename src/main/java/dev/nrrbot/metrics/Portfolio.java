@@ -127,7 +127,9 @@ public final class Portfolio {
             for (int i = 0; i < list.size(); i++) {
                 Movement m = list.get(i);
                 ReasonOverride o = set.get(ledger.accountId(m.account()) + "@" + m.month());
-                Optional<ReasonCode> oc = o == null ? Optional.empty() : taxonomy.byCode(o.code());
+                // a reason explains a loss and a driver a gain: a mismatched override is ignored
+                Optional<ReasonCode> oc = o == null ? Optional.empty()
+                        : taxonomy.byCode(o.code()).filter(c -> c.polarity() == m.kind().takes());
                 if (oc.isPresent()) {
                     list.set(i, m.withReason(oc.get(), o.note()));
                 } else {
