@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Net Revenue Retention for the whole company: import revenue data and see NRR, GRR and"
                 + " what each function contributed.",
         subcommands = {ImportCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,
-                TaxonomyCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TaxonomyCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for data that cannot be imported or a number that cannot be computed. */
@@ -19,7 +19,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // Library chatter (Flyway, H2) is for operators; a person at the terminal sees only answers.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+        // The server logs at info: that is its operator's view.
+        boolean serving = args.length > 0 && args[0].equals("serve");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null && !serving) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         System.exit(commandLine().execute(args));

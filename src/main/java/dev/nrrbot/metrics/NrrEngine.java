@@ -37,6 +37,11 @@ public final class NrrEngine {
                         + "(nrr-bot import mrr FILE), or run the demo."));
     }
 
+    /** The latest month with data, or null when there is none yet. */
+    public YearMonth currentMonthOrNull() {
+        return ledger.latestMonth().orElse(null);
+    }
+
     public Window window(String text) {
         return Window.parse(text, currentMonth());
     }
@@ -112,6 +117,56 @@ public final class NrrEngine {
         }
         out.sort(Comparator.comparingLong(Contribution::signedCents).reversed()
                 .thenComparing(c -> c.function() == null ? Integer.MAX_VALUE : c.function().ordinal()));
+        return out;
+    }
+
+    /** A function's contribution in a window, with the codes behind it, largest effect first. */
+    public FunctionDetail functionDetail(Window w, Segment segment, BusinessFunction function) {
+        RetentionReport report = report(w, segment);
+        boolean[] keep = portfolio.mask(segment);
+        int s = ledger.monthIndex(w.start());
+        int e = ledger.monthIndex(w.end());
+        Map<ReasonCode, long[]> byCode = new HashMap<>();
+        for (int a = 0; a < keep.length; a++) {
+            if (!keep[a] || ledger.mrr(a, s) <= 0) {
+                continue;
+            }
+            for (Movement m : portfolio.movements(a)) {
+                int i = ledger.monthIndex(m.month());
+                if (i > s && i <= e && m.reason() != null && m.function() == function) {
+                    long[] x = byCode.computeIfAbsent(m.reason(), k -> new long[2]);
+                    x[0] += m.signedCents();
+                    x[1]++;
+                }
+            }
+        }
+        List<FunctionDetail.CodeAmount> codes = new ArrayList<>();
+        byCode.forEach((code, x) -> codes.add(new FunctionDetail.CodeAmount(code, x[0], (int) x[1])));
+        codes.sort(Comparator.comparingLong((FunctionDetail.CodeAmount c) -> Math.abs(c.signedCents())).reversed()
+                .thenComparing(c -> c.code().code()));
+        Contribution contribution = report.contributions().stream().filter(c -> c.function() == function).findFirst()
+                .orElse(new Contribution(function, 0, 0, BigDecimal.ZERO.setScale(RetentionReport.POINT_DECIMALS)));
+        return new FunctionDetail(report, function, contribution, codes);
+    }
+
+    /** A function's T12M contribution in points as of each month that has one, oldest first. */
+    public List<Map.Entry<YearMonth, BigDecimal>> contributionTrend(BusinessFunction function, Segment segment, int months) {
+        List<Map.Entry<YearMonth, BigDecimal>> out = new ArrayList<>();
+        YearMonth to = currentMonth();
+        for (YearMonth m = to.minusMonths(months - 1L); !m.isAfter(to); m = m.plusMonths(1)) {
+            Window w = Window.trailing12(m);
+            if (!ledger.missingMonths(w.start(), w.end()).isEmpty()) {
+                continue;
+            }
+            try {
+                RetentionReport r = report(w, segment);
+                BigDecimal points = r.contributions().stream().filter(c -> c.function() == function)
+                        .map(Contribution::points).findFirst().orElse(BigDecimal.ZERO.setScale(RetentionReport.POINT_DECIMALS));
+                out.add(Map.entry(m, points));
+            } catch (ReportUnavailable e) {
+                // no cohort that month: no point
+            }
+        }
         return out;
     }
 

@@ -1,0 +1,24 @@
+package dev.nrrbot.access;
+
+import dev.nrrbot.metrics.BusinessFunction;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Stored roles and function owners. */
+public interface AccessStore {
+
+    Optional<Role> storedRole(String userId);
+
+    void setRole(String userId, Role role, String grantedBy);
+
+    /** Users with a stored admin role. */
+    Set<String> storedAdmins();
+
+    Map<BusinessFunction, String> functionOwners();
+
+    /**
+     * Records a Slack event id; false when some instance has seen it already (a retry).
+     */
+    boolean firstDelivery(String eventId);
+}

@@ -1,0 +1,98 @@
+package dev.nrrbot.slack;
+
+import dev.nrrbot.access.Access;
+import dev.nrrbot.access.JdbiAccessStore;
+import dev.nrrbot.demo.SyntheticCompany;
+import dev.nrrbot.ingest.ImportKind;
+import dev.nrrbot.ingest.ImportOptions;
+import dev.nrrbot.ingest.Importer;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.store.Database;
+import dev.nrrbot.store.JdbiRevenueStore;
+import dev.nrrbot.store.RevenueStore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real bot as Slack sees it: the real Bolt app on bolt-jetty on a free port, a real embedded
+ * database with a small synthetic company in it, and a fake Slack Web API over HTTP.
+ */
+public final class RunningBot implements AutoCloseable {
+
+    public static final String SECRET = "test-signing-secret-8f2c";
+    public static final String ADMIN = "U0ADMIN";
+
+    public final FakeSlack slack;
+    public final SlackServer server;
+    public final SignedClient client;
+    public final RevenueStore store;
+    public final Database db;
+    private final PortfolioCache cache;
+    private final ExecutorService background;
+
+    private RunningBot(FakeSlack slack, SlackServer server, RevenueStore store, Database db, PortfolioCache cache,
+                       ExecutorService background) {
+        this.slack = slack;
+        this.server = server;
+        this.client = new SignedClient(server.port(), SECRET);
+        this.store = store;
+        this.db = db;
+        this.cache = cache;
+        this.background = background;
+    }
+
+    /** Starts the bot on the synthetic company (300 accounts, 24 months to 2026-10). */
+    public static RunningBot start(Path dir) throws Exception {
+        return start(dir, s -> s);
+    }
+
+    /** As {@link #start(Path)}, with a chance to wrap the store (to slow it down, say). */
+    public static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap) throws Exception {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve("nrr"));
+        RevenueStore real = new JdbiRevenueStore(db);
+        if (real.importedFiles().isEmpty()) {
+            SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 11L).writeTo(dir.resolve("csv"));
+            Importer importer = new Importer(real);
+            importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
+            importer.run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
+            importer.run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
+        }
+        RevenueStore store = wrap.apply(real);
+        FakeSlack slack = new FakeSlack();
+        SlackSettings settings = SlackSettings.fromEnvironment(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(freePort()), "NRR_ADMINS", ADMIN));
+        PortfolioCache cache = new PortfolioCache(store);
+        Access access = new Access(new JdbiAccessStore(db), settings.admins());
+        ExecutorService background = NrrSlackApp.backgroundPool();
+        NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access), access, cache, store,
+                background, Clock.systemUTC());
+        SlackServer server = SlackServer.start(NrrSlackApp.build(settings, services), settings.port());
+        return new RunningBot(slack, server, store, db, cache, background);
+    }
+
+    /** The engine over the same data, to compute what the answers must say. */
+    public NrrEngine engine() {
+        return new NrrEngine(store.loadPortfolio());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        background.shutdownNow();
+        cache.close();
+        slack.close();
+    }
+}
