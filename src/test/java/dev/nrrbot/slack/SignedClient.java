@@ -70,6 +70,8 @@ public final class SignedClient {
                 {"token":"legacy","team_id":"T0ACME","api_app_id":"A0NRR","event":%s,"type":"event_callback",
                  "event_id":"%s","event_time":1700000000,"authorizations":[{"team_id":"T0ACME","user_id":"UBOT","is_bot":true}]}
                 """.formatted(eventJson, eventId);
+        // Slack sends compact JSON on one line (Bolt's servlet reads the body line by line)
+        body = JsonParser.parseString(body).toString();
         Map<String, String> headers = retryNum > 0 ? Map.of("X-Slack-Retry-Num", Integer.toString(retryNum),
                 "X-Slack-Retry-Reason", "http_timeout") : Map.of();
         return post(body, "application/json", now(), secret, headers);
