@@ -1,0 +1,57 @@
+package dev.nrrbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nrrbot.report.blocks.AnswerBlocks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * manifest.yml declares what the code uses and no more. (Its validity against Slack's published
+ * schema is checked by .ci/run, which has the schema.)
+ */
+class ManifestTest {
+
+    private final List<String> lines = read();
+
+    private static List<String> read() {
+        try {
+            return Files.readAllLines(Path.of("manifest.yml")).stream()
+                    .map(l -> l.replaceAll("\\s+#.*$", "")).filter(l -> !l.trim().startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text() {
+        return String.join("\n", lines);
+    }
+
+    @Test
+    void declaresTheSlashCommandWithAUsageHintAndEscapedMentions() {
+        assertThat(text()).contains("- command: /nrr").contains("usage_hint:").contains("should_escape: true");
+    }
+
+    @Test
+    void everyRequestUrlIsTheEventsPathTheServerListensOn() {
+        List<String> urls = lines.stream().filter(l -> l.trim().startsWith("url:") || l.trim().startsWith("request_url:")).toList();
+        assertThat(urls).hasSize(3).allSatisfy(u -> assertThat(u).endsWith(SlackServer.EVENTS_PATH));
+    }
+
+    @Test
+    void asksForTheCommandsScopeOnly() {
+        int bot = lines.indexOf("    bot:");
+        assertThat(bot).isPositive();
+        List<String> scopes = lines.subList(bot + 1, lines.size()).stream().takeWhile(l -> l.trim().startsWith("- ")).toList();
+        assertThat(scopes).containsExactly("      - commands");
+    }
+
+    @Test
+    void subscribesToAppHomeOpenedAndEnablesTheHomeTabAndInteractivity() {
+        assertThat(text()).contains("home_tab_enabled: true").contains("- app_home_opened")
+                .contains("interactivity:\n    is_enabled: true");
+        assertThat(AnswerBlocks.SHARE_ACTION).isEqualTo("share_answer");
+    }
+}
