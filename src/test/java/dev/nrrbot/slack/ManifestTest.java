@@ -19,7 +19,7 @@ class ManifestTest {
     private static List<String> read() {
         try {
             return Files.readAllLines(Path.of("manifest.yml")).stream()
-                    .map(l -> l.replaceAll("\\s+#.*$", "")).filter(l -> !l.trim().startsWith("#")).toList();
+                    .filter(l -> !l.trim().startsWith("#")).map(l -> l.replaceAll("\\s+#.*$", "")).filter(l -> !l.isBlank()).toList();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
