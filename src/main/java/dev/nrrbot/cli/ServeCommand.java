@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(Database.resolveUrl(url));
         JdbiRevenueStore store = new JdbiRevenueStore(db);
         PortfolioCache cache = new PortfolioCache(store);
-        cache.warmUp();
+        cache.engine(); // load the numbers before taking requests, so the first /nrr is answered at once
         Access access = new Access(new JdbiAccessStore(db), settings.admins());
         ExecutorService background = NrrSlackApp.backgroundPool();
         NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access), access, cache, store,

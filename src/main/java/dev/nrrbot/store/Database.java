@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database {
 
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/nrr";
+    /** AUTO_SERVER lets the CLI import while {@code serve} has the file open. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/nrr;AUTO_SERVER=TRUE";
     public static final String URL_VARIABLE = "NRR_DATABASE_URL";
 
     private final String url;
