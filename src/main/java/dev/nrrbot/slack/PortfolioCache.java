@@ -35,11 +35,6 @@ public final class PortfolioCache implements AutoCloseable {
         this.store = store;
     }
 
-    /** Starts loading now, so the first question does not wait. */
-    public void warmUp() {
-        reload(store.dataVersion());
-    }
-
     /** The current engine, or empty when it is not ready within {@code wait}. */
     public Optional<NrrEngine> engine(Duration wait) {
         Loaded l = current(wait);
