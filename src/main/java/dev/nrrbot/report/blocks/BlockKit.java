@@ -166,7 +166,9 @@ public final class BlockKit {
             String more = "\n_...and " + (lines.length - i) + " more_";
             if (out.length() + lines[i].length() + 1 + more.length() > max) {
                 if (out.length() == 0) {
-                    return clip(lines[i], max);
+                    // the first line alone is too long: clip it, and still say how many lines follow
+                    String rest = "\n_...and " + (lines.length - 1) + " more_";
+                    return lines.length == 1 ? clip(lines[0], max) : clip(lines[0], max - rest.length()) + rest;
                 }
                 return out.append(more).toString();
             }

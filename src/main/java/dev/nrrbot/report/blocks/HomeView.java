@@ -49,7 +49,8 @@ public final class HomeView {
         buttons.add(new BlockKit.Button("Why revenue left", REASONS, "reasons", "primary"));
         buttons.add(new BlockKit.Button("Trend", TREND, "trend", null));
         for (BusinessFunction f : owned) {
-            buttons.add(new BlockKit.Button(f.label() + " details", FUNCTION, "function " + f.code(), null));
+            // action ids must be unique in their block: one per function (HomeButtons takes home_.*)
+            buttons.add(new BlockKit.Button(f.label() + " details", FUNCTION + "_" + f.code(), "function " + f.code(), null));
         }
         buttons.add(new BlockKit.Button("How to ask /nrr", HELP, "help", null));
         kit.context(fresh.describe());
