@@ -39,8 +39,10 @@ public final class QuestionParser {
             case "trend", "trends":
                 return new Question.Trend();
             case "reasons", "reason", "why", "pareto", "churn":
-                return windowOrHelp(rest, "reasons").map(w -> (Question) new Question.Reasons(w))
-                        .orElseGet(() -> badWindow(rest, "/nrr reasons 2026-Q3"));
+                if (rest.isEmpty()) {
+                    return new Question.Reasons(null);
+                }
+                return isWindow(rest) ? new Question.Reasons(rest) : badWindow(rest, "/nrr reasons 2026-Q3");
             case "function", "fn", "team":
                 return function(rest);
             case "segment", "seg":
@@ -62,8 +64,9 @@ public final class QuestionParser {
         if (f.isPresent() && (rest.isEmpty() || isWindow(rest))) {
             return new Question.FunctionView(f.get(), rest.isEmpty() ? null : rest);
         }
-        if (t.contains("=") && !t.contains(" ")) {
-            return new Question.SegmentView(t, null);
+        // "/nrr plan=Enterprise [window]": a segment on its own
+        if (head.contains("=") && !head.startsWith("=") && !head.endsWith("=") && (rest.isEmpty() || isWindow(rest))) {
+            return new Question.SegmentView(words[0], rest.isEmpty() ? null : rest);
         }
         String closest = closest(head, COMMANDS);
         return new Question.Help("I did not understand \"" + clip(t) + "\".",
@@ -108,13 +111,6 @@ public final class QuestionParser {
             return new Question.Help("Give a person and a role: admin, cs_leader or viewer.", "/nrr role @dana cs_leader");
         }
         return new Question.SetRole(m.group(1), role);
-    }
-
-    private static Optional<String> windowOrHelp(String rest, String command) {
-        if (rest.isEmpty()) {
-            return Optional.of("");
-        }
-        return isWindow(rest) ? Optional.of(rest) : Optional.empty();
     }
 
     private static Question badWindow(String text, String example) {

@@ -93,6 +93,7 @@ class QuestionParserTest {
             "segment plan=Enterprise 2026-Q3 | plan=Enterprise | 2026-Q3",
             "seg region=EMEA last quarter    | region=EMEA     | last quarter",
             "plan=Enterprise                 | plan=Enterprise |",
+            "plan=Enterprise 2026-Q3         | plan=Enterprise | 2026-Q3",
     })
     void segmentViews(String text, String segment, String window) {
         assertThat(QuestionParser.parse(text)).isEqualTo(new Question.SegmentView(segment, window));
@@ -120,8 +121,7 @@ class QuestionParserTest {
     void reasonsInTheDefaultWindow(String text) {
         Question q = QuestionParser.parse(text);
         assertThat(q).isInstanceOf(Question.Reasons.class);
-        // no window: the engine reads null and "" alike as T12M
-        assertThat(((Question.Reasons) q).window()).isNullOrEmpty();
+        assertThat(((Question.Reasons) q).window()).isNull();
     }
 
     @ParameterizedTest

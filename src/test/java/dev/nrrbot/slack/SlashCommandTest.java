@@ -101,7 +101,7 @@ class SlashCommandTest {
                 .contains("*vs T12M to 2026-09:* " + Money.points(r.nrrPercent().subtract(before.nrrPercent())) + " pts")
                 .contains("Data through 2026-10 · last import ")
                 .contains("NRR = End MRR / Start MRR")
-                .contains("[value:]")
+                .contains("[value:current]")
                 .contains("Share in channel");
         // ranked contributions, e.g. "Customer Success *+6.1 pts*"
         for (var c : r.contributions()) {

@@ -31,7 +31,8 @@ public final class NrrCommand {
             String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
             String user = req.getPayload().getUserId();
             Question q = QuestionParser.parse(text);
-            Footer footer = Answers.shareable(q) ? Footer.shareable(text) : Footer.none();
+            // Block Kit wants a non-empty button value: a bare /nrr is shared as "current"
+            Footer footer = Answers.shareable(q) ? Footer.shareable(text.isEmpty() ? "current" : text) : Footer.none();
             boolean needsNumbers = !(q instanceof Question.Help) && !(q instanceof Question.SetRole);
             if (!needsNumbers || s.cache().engine(INLINE_BUDGET).isPresent()) {
                 Reply reply = s.answers().answer(q, user, footer);
