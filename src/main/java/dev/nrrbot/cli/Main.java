@@ -21,6 +21,8 @@ public final class Main implements Runnable {
         // Library chatter (Flyway, H2) is for operators; a person at the terminal sees only answers.
         // The server logs at info: that is its operator's view.
         boolean serving = args.length > 0 && args[0].equals("serve");
+        // The SDK prints a stack trace when auth.test cannot reach Slack; serve says it in one line instead.
+        System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.methods.impl.TeamIdCache", "off");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null && !serving) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
