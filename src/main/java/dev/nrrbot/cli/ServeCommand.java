@@ -1,17 +1,11 @@
 package dev.nrrbot.cli;
 
-import dev.nrrbot.access.Access;
-import dev.nrrbot.access.JdbiAccessStore;
-import dev.nrrbot.slack.Answers;
-import dev.nrrbot.slack.NrrSlackApp;
-import dev.nrrbot.slack.PortfolioCache;
+import dev.nrrbot.slack.Bot;
 import dev.nrrbot.slack.SlackServer;
 import dev.nrrbot.slack.SlackSettings;
 import dev.nrrbot.store.Database;
 import dev.nrrbot.store.JdbiRevenueStore;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,33 +33,28 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        Database db = Database.open(Database.resolveUrl(url));
-        JdbiRevenueStore store = new JdbiRevenueStore(db);
-        PortfolioCache cache = new PortfolioCache(store);
-        cache.engine(); // load the numbers before taking requests, so the first /nrr is answered at once
-        Access access = new Access(new JdbiAccessStore(db), settings.admins());
-        ExecutorService background = NrrSlackApp.backgroundPool();
-        NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access), access, cache, store,
-                background, Clock.systemUTC());
-        SlackServer server;
+        java.time.ZoneId zone;
         try {
-            server = SlackServer.start(NrrSlackApp.build(settings, services), settings.port());
+            zone = java.time.ZoneId.of(System.getenv().getOrDefault("NRR_TIMEZONE", "UTC"));
+        } catch (java.time.DateTimeException e) {
+            spec.commandLine().getErr().println("nrr-bot: NRR_TIMEZONE '" + System.getenv("NRR_TIMEZONE")
+                    + "' is not a time zone; use a name such as Europe/Berlin or America/New_York.");
+            return CommandLine.ExitCode.USAGE;
+        }
+        Database db = Database.open(Database.resolveUrl(url));
+        Bot bot;
+        try {
+            bot = Bot.start(settings, db, new JdbiRevenueStore(db), Bot.Timing.production(zone));
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()
                     + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");
-            background.shutdownNow();
-            cache.close();
             return Main.DATA_PROBLEM;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            background.shutdown();
-            cache.close();
-        }, "nrr-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "nrr-shutdown"));
         spec.commandLine().getOut().printf("nrr-bot is answering Slack on http://0.0.0.0:%d%s (health: /health)%n",
                 settings.port(), SlackServer.EVENTS_PATH);
         spec.commandLine().getOut().flush();
-        server.join();
+        bot.join();
         return 0;
     }
 }

@@ -32,10 +32,12 @@ public final class Answers {
 
     private final PortfolioCache cache;
     private final Access access;
+    private final dev.nrrbot.flags.FlagService flags;
 
-    public Answers(PortfolioCache cache, Access access) {
+    public Answers(PortfolioCache cache, Access access, dev.nrrbot.flags.FlagService flags) {
         this.cache = cache;
         this.access = access;
+        this.flags = flags;
     }
 
     /**
@@ -136,7 +138,11 @@ public final class Answers {
                 history.add(Map.entry(m, ledger.mrr(i, ledger.monthIndex(m))));
             }
         }
-        return new Reply(account.name() + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), cache.freshness()));
+        List<dev.nrrbot.flags.Flag> accountFlags = flags == null ? List.of() : flags.store().forAccount(account.id());
+        Map<Long, List<dev.nrrbot.flags.FlagStore.Event>> events = new java.util.HashMap<>();
+        accountFlags.forEach(f -> events.put(f.id(), flags.store().history(f.id())));
+        return new Reply(account.name() + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), cache.freshness(),
+                dev.nrrbot.report.blocks.FlagBlocks.historyLines(accountFlags, events)));
     }
 
     /** Exact id, then exact name, then names or ids containing the text; all without regard to case. */

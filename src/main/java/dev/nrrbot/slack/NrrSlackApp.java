@@ -24,18 +24,23 @@ public final class NrrSlackApp {
 
     /** What the listeners share. {@code background} runs work that continues after the 3-second ack. */
     public record Services(Answers answers, Access access, PortfolioCache cache, RevenueStore store,
-                           ExecutorService background, Clock clock) {
+                           ExecutorService background, Clock clock, dev.nrrbot.flags.FlagService flags, Runnable kick) {
     }
 
-    public static App build(SlackSettings settings, Services services) {
+    /** The Slack SDK instance for these settings: Bolt, the outbox and lookups share it. */
+    public static Slack slackFor(SlackSettings settings) {
         SlackConfig slackConfig = new SlackConfig();
         if (settings.apiUrl() != null) {
             slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
         }
+        return Slack.getInstance(slackConfig);
+    }
+
+    public static App build(SlackSettings settings, Slack slack, Services services) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
-                .slack(Slack.getInstance(slackConfig))
+                .slack(slack)
                 .build();
         App app = new App(config);
         register(app, services);
@@ -43,11 +48,13 @@ public final class NrrSlackApp {
     }
 
     static void register(App app, Services services) {
-        app.use(new FreshRequests(services.clock()));
+        // signatures are about real time, not the (movable) clock of follow-ups
+        app.use(new FreshRequests(Clock.systemUTC()));
         NrrCommand.register(app, services);
         ShareAnswer.register(app, services);
         HomeButtons.register(app, services);
         HomeTab.register(app, services);
+        dev.nrrbot.slack.flags.FlagActions.register(app, services);
         Health.register(app, services);
     }
 

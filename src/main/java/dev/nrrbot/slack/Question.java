@@ -33,6 +33,25 @@ public sealed interface Question {
     record SetRole(String userId, String role) implements Question {
     }
 
+    /** {@code /nrr owner product @dana} or {@code /nrr owner escalation @vp}. */
+    record SetOwner(String function, String userId) implements Question {
+    }
+
+    /** {@code /nrr owners}. */
+    record Owners() implements Question {
+    }
+
+    /** {@code /nrr flag ACCOUNT FUNCTION note...}; any part may be missing, and then a modal asks. */
+    record NewFlag(String account, BusinessFunction function, String note) implements Question {
+        public boolean complete() {
+            return account != null && function != null && note != null;
+        }
+    }
+
+    /** {@code /nrr flags [FUNCTION|mine]}. */
+    record Flags(BusinessFunction function, boolean mine) implements Question {
+    }
+
     /** {@code /nrr help}, or text we could not read: {@code problem} says what, {@code suggestion} may help. */
     record Help(String problem, String suggestion) implements Question {
         public static Help plain() {

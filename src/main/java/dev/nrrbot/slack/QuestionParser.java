@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class QuestionParser {
 
-    static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role");
+    static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role", "owner",
+            "owners", "flag", "flags");
 
     /** Slack escapes a mention as {@code <@U123|name>} or {@code <@U123>}. */
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
@@ -52,6 +53,14 @@ public final class QuestionParser {
                         : new Question.AccountView(rest);
             case "role":
                 return role(rest);
+            case "owner":
+                return owner(rest);
+            case "owners":
+                return new Question.Owners();
+            case "flag":
+                return flag(rest);
+            case "flags":
+                return flags(rest);
             default:
                 break;
         }
@@ -111,6 +120,45 @@ public final class QuestionParser {
             return new Question.Help("Give a person and a role: admin, cs_leader or viewer.", "/nrr role @dana cs_leader");
         }
         return new Question.SetRole(m.group(1), role);
+    }
+
+    private static Question owner(String rest) {
+        Matcher m = MENTION.matcher(rest);
+        String what = rest.replaceAll(MENTION.pattern(), " ").trim().toLowerCase(Locale.ROOT);
+        Optional<BusinessFunction> f = BusinessFunction.parse(what);
+        if (!m.find() || (f.isEmpty() && !what.equals("escalation"))) {
+            return new Question.Help("Give a function (or escalation) and a person.", "/nrr owner product @dana");
+        }
+        return new Question.SetOwner(f.map(BusinessFunction::code).orElse("escalation"), m.group(1));
+    }
+
+    /** The account is the words before the first function name; the note, the words after it. */
+    private static Question flag(String rest) {
+        if (rest.isEmpty()) {
+            return new Question.NewFlag(null, null, null);
+        }
+        String[] words = rest.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            Optional<BusinessFunction> f = BusinessFunction.parse(words[i]);
+            if (f.isPresent() && i > 0) {
+                String account = String.join(" ", Arrays.copyOfRange(words, 0, i));
+                String note = i + 1 < words.length ? String.join(" ", Arrays.copyOfRange(words, i + 1, words.length)) : null;
+                return new Question.NewFlag(account, f.get(), note);
+            }
+        }
+        return new Question.NewFlag(rest, null, null);
+    }
+
+    private static Question flags(String rest) {
+        if (rest.isEmpty()) {
+            return new Question.Flags(null, false);
+        }
+        if (rest.equalsIgnoreCase("mine")) {
+            return new Question.Flags(null, true);
+        }
+        return BusinessFunction.parse(rest).map(f -> (Question) new Question.Flags(f, false))
+                .orElseGet(() -> new Question.Help("\"" + clip(rest) + "\" is not a function. Use a function or mine.",
+                        "/nrr flags mine"));
     }
 
     private static Question badWindow(String text, String example) {

@@ -359,6 +359,15 @@ public final class JdbiRevenueStore implements RevenueStore {
         }
 
         @Override
+        public void setMovementReason(String accountId, YearMonth month, String code, String note, String setBy) {
+            handle.execute("DELETE FROM movement_reason WHERE account_id = ? AND movement_month = ?", accountId, month.atDay(1));
+            handle.execute("INSERT INTO movement_reason (account_id, movement_month, reason_code, note, set_by, set_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", accountId, month.atDay(1), code, note, setBy, now);
+            handle.execute("UPDATE reason_request SET answered_at = ? WHERE account_id = ? AND movement_month = ?",
+                    now, accountId, month.atDay(1));
+        }
+
+        @Override
         public void close() {
             for (PreparedStatement ps : statements.values()) {
                 try {

@@ -35,4 +35,7 @@ public interface RevenueWriter {
     void upsertReason(String accountId, LocalDate date, String code, String note);
 
     void logImport(String kind, String fileName, int rows);
+
+    /** Sets the reason of one movement itself (from Slack): it wins over imported records. */
+    void setMovementReason(String accountId, java.time.YearMonth month, String code, String note, String setBy);
 }

@@ -1,7 +1,5 @@
 package dev.nrrbot.slack;
 
-import dev.nrrbot.access.Access;
-import dev.nrrbot.access.JdbiAccessStore;
 import dev.nrrbot.demo.SyntheticCompany;
 import dev.nrrbot.ingest.ImportKind;
 import dev.nrrbot.ingest.ImportOptions;
@@ -13,10 +11,8 @@ import dev.nrrbot.store.RevenueStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,18 +29,17 @@ public final class RunningBot implements AutoCloseable {
     public final SignedClient client;
     public final RevenueStore store;
     public final Database db;
-    private final PortfolioCache cache;
-    private final ExecutorService background;
+    public final Bot bot;
+    public final MovableClock clock;
 
-    private RunningBot(FakeSlack slack, SlackServer server, RevenueStore store, Database db, PortfolioCache cache,
-                       ExecutorService background) {
+    private RunningBot(FakeSlack slack, Bot bot, RevenueStore store, Database db, MovableClock clock) {
         this.slack = slack;
-        this.server = server;
+        this.bot = bot;
+        this.server = bot.server;
         this.client = new SignedClient(server.port(), SECRET);
         this.store = store;
         this.db = db;
-        this.cache = cache;
-        this.background = background;
+        this.clock = clock;
     }
 
     /** Starts the bot on the synthetic company (300 accounts, 24 months to 2026-10). */
@@ -68,13 +63,11 @@ public final class RunningBot implements AutoCloseable {
         SlackSettings settings = SlackSettings.fromEnvironment(Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(freePort()), "NRR_ADMINS", ADMIN));
-        PortfolioCache cache = new PortfolioCache(store);
-        Access access = new Access(new JdbiAccessStore(db), settings.admins());
-        ExecutorService background = NrrSlackApp.backgroundPool();
-        NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access), access, cache, store,
-                background, Clock.systemUTC());
-        SlackServer server = SlackServer.start(NrrSlackApp.build(settings, services), settings.port());
-        return new RunningBot(slack, server, store, db, cache, background);
+        // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
+                java.time.Duration.ofMillis(100), null));
+        return new RunningBot(slack, bot, store, db, clock);
     }
 
     /** The engine over the same data, to compute what the answers must say. */
@@ -90,9 +83,7 @@ public final class RunningBot implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        background.shutdownNow();
-        cache.close();
+        bot.close();
         slack.close();
     }
 }

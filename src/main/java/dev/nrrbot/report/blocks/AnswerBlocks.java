@@ -142,7 +142,7 @@ public final class AnswerBlocks {
 
     /** One account's revenue history: sensitive, so never shareable. */
     public static List<LayoutBlock> account(Account account, List<Map.Entry<YearMonth, Long>> history, List<Movement> movements,
-                                            Freshness fresh) {
+                                            Freshness fresh, List<String> flagLines) {
         BlockKit kit = new BlockKit();
         kit.header(account.name() + (account.name().equals(account.id()) ? "" : " (" + account.id() + ")"));
         List<String> fields = new ArrayList<>();
@@ -170,6 +170,9 @@ public final class AnswerBlocks {
             kit.text("No movements in the data.");
         } else {
             kit.list("*Movements* (newest first)", moves);
+        }
+        if (!flagLines.isEmpty()) {
+            kit.list("*Flags and their history*", flagLines);
         }
         return end(kit, fresh, Footer.none(), "Account-level revenue: visible to admins, CS leaders and function owners.");
     }

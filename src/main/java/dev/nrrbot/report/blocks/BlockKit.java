@@ -123,6 +123,16 @@ public final class BlockKit {
         return this;
     }
 
+    /** Buttons followed by a user picker (for "Reassign"), kept last like {@link #buttons}. */
+    public BlockKit buttonsAndUserPicker(List<Button> buttons, String pickerActionId, String pickerPlaceholder, String blockId) {
+        buttons(buttons);
+        List<BlockElement> elements = new ArrayList<>(actions == null ? List.of() : actions.getElements());
+        elements.add(com.slack.api.model.block.element.UsersSelectElement.builder().actionId(pickerActionId)
+                .placeholder(plain(clip(pickerPlaceholder, MAX_BUTTON_TEXT))).build());
+        actions = ActionsBlock.builder().blockId(blockId).elements(elements).build();
+        return this;
+    }
+
     public List<LayoutBlock> build() {
         List<LayoutBlock> out = new ArrayList<>(blocks);
         int room = MAX_BLOCKS - (actions == null ? 0 : 1);

@@ -326,7 +326,7 @@ class BlockLimitsTest {
         for (YearMonth m = BenchmarkCompany.LAST.minusMonths(12); !m.isAfter(BenchmarkCompany.LAST); m = m.plusMonths(1)) {
             recent.add(Map.entry(m, ledger.mrr(account.id(), m)));
         }
-        JsonArray json = assertWithinLimits("account " + account.id(), AnswerBlocks.account(account, recent, movements, fresh));
+        JsonArray json = assertWithinLimits("account " + account.id(), AnswerBlocks.account(account, recent, movements, fresh, List.of()));
         assertThat(allText(json)).contains(account.name());
         assertCutExactly("account movements", json, movements.size(), l -> l.matches("^`\\d{4}-\\d{2}`  (churn|contraction|expansion|reactivation|new).*"));
 
@@ -340,7 +340,7 @@ class BlockLimitsTest {
             many.addAll(movements);
         }
         JsonArray big = assertWithinLimits("account, 36 months, " + many.size() + " movements",
-                AnswerBlocks.account(account, whole, many, fresh));
+                AnswerBlocks.account(account, whole, many, fresh, List.of()));
         assertCutExactly("account history", big, whole.size(), l -> l.matches("^`\\d{4}-\\d{2}`  [\\d,]+$"));
         assertCutExactly("account, " + many.size() + " movements", big, many.size(),
                 l -> l.matches("^`\\d{4}-\\d{2}`  (churn|contraction|expansion|reactivation|new).*"));
@@ -449,7 +449,7 @@ class BlockLimitsTest {
         when(store.loadPortfolio()).thenReturn(portfolio);
         AccessStore accessStore = mock(AccessStore.class);
         try (PortfolioCache cache = new PortfolioCache(store)) {
-            Answers answers = new Answers(cache, new Access(accessStore, Set.of(ADMIN)));
+            Answers answers = new Answers(cache, new Access(accessStore, Set.of(ADMIN)), null);
             List<String> questions = new ArrayList<>(List.of("", "2026-Q3", "2026-09", "2026", "last quarter",
                     "2024-03..2025-03", "segment plan=Enterprise", "segment region=EMEA 2026-Q3", "segment plan=Nope",
                     "segment colour=red", "reasons", "reasons 2026", "trend", "account ACME-00001", "account Acorn Labs",
