@@ -50,12 +50,13 @@ public final class FollowUps {
         return t.toInstant();
     }
 
-    /** The digest's key for the week of {@code now}, or null when it is not yet digest time this week. */
+    /** The digest's key for the week of {@code now}, or null when it is not digest time. */
     public static String digestWeek(Instant now, Cadence c) {
         ZonedDateTime t = now.atZone(c.zone());
         int dayIndex = t.getDayOfWeek().getValue();
         int due = c.digestDay().getValue();
-        if (dayIndex < due || (dayIndex == due && t.getHour() < c.digestHour())) {
+        // only on the digest day itself: a bot that was down that day skips the week rather than send it late
+        if (dayIndex != due || t.getHour() < c.digestHour()) {
             return null;
         }
         return t.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));

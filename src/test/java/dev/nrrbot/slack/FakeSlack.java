@@ -38,6 +38,15 @@ public final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<int[]>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The next {@code times} calls of {@code method} fail with HTTP {@code status} (429 carries Retry-After: 1). */
+    public void failNext(String method, int times, int status) {
+        java.util.Deque<int[]> q = scripted.computeIfAbsent(method, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            q.add(new int[] {status});
+        }
+    }
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -79,6 +88,19 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         calls.add(new Call(method, path, body, params));
+        java.util.Deque<int[]> q = scripted.get(method);
+        int[] failure = q == null ? null : q.poll();
+        if (failure != null) {
+            if (failure[0] == 429) {
+                ex.getResponseHeaders().add("Retry-After", "1");
+            }
+            byte[] b = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(failure[0], b.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+            return;
+        }
         String reply = method.equals("response_url") ? "ok" : answers.getOrDefault(method, defaultAnswer(method));
         byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", method.equals("response_url") ? "text/plain" : "application/json");
@@ -94,6 +116,7 @@ public final class FakeSlack implements AutoCloseable {
                     + "\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
             case "views.publish", "views.open", "views.update" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}";
+            case "users.lookupByEmail" -> "{\"ok\":false,\"error\":\"users_not_found\"}";
             default -> "{\"ok\":true}";
         };
     }

@@ -64,6 +64,12 @@ public final class SignedClient {
                 "application/x-www-form-urlencoded", now(), secret, Map.of());
     }
 
+    /** Any interactive payload (block_actions, block_suggestion, view_submission) as Slack sends it. */
+    public HttpResponse<String> interactive(JsonObject payload) throws Exception {
+        return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded", now(), secret, Map.of());
+    }
+
     /** An Events API delivery; {@code retryNum} > 0 adds Slack's retry headers. */
     public HttpResponse<String> event(String eventId, String eventJson, int retryNum) throws Exception {
         String body = """

@@ -79,7 +79,8 @@ public final class FlagBlocks {
         kit.text(flags.size() + (flags.size() == 1 ? " flag" : " flags") + " · ARR at risk *" + Money.whole(arr) + "*");
         List<String> lines = new ArrayList<>();
         for (Flag f : flags) {
-            lines.add("• #" + f.id() + " *" + BlockKit.escape(names.getOrDefault(f.accountId(), f.accountId())) + "* · "
+            lines.add("• #" + f.id() + " *" + BlockKit.escape(names.getOrDefault(f.accountId(), f.accountId())) + "* (`"
+                    + BlockKit.escape(f.accountId()) + "`) · "
                     + f.function().code() + " · ARR " + Money.whole(f.arrCents()) + " · " + f.ageDays(now) + "d old · " + state(f));
         }
         return kit.list(null, lines).build();
