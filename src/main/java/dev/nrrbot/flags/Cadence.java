@@ -13,6 +13,51 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
 
     public static final Cadence DEFAULTS = new Cadence(2, 3, 7, DayOfWeek.MONDAY, 9, ZoneId.of("UTC"));
 
+    /** The settings a team can change, with what each accepts. */
+    public static final Map<String, String> SETTINGS;
+
+    static {
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("followup_business_days", "business days between reminders of an unacknowledged flag, 1-30 (default 2)");
+        s.put("nudges_before_escalation", "nudges before the escalation contact hears, 1-20 (default 3)");
+        s.put("snooze_days", "days a snooze lasts, 1-90 (default 7)");
+        s.put("digest_day", "the day of each owner's digest, MONDAY-SUNDAY (default MONDAY)");
+        s.put("digest_hour", "the hour of the digest in NRR_TIMEZONE, 0-23 (default 9)");
+        SETTINGS = java.util.Collections.unmodifiableMap(s);
+    }
+
+    /** Checks a setting's value; returns the normalized value or throws with what is accepted. */
+    public static String validate(String name, String value) {
+        if (!SETTINGS.containsKey(name)) {
+            throw new IllegalArgumentException("unknown setting '" + name + "'. Settings: " + String.join(", ", SETTINGS.keySet()));
+        }
+        String v = value.trim();
+        try {
+            switch (name) {
+                case "digest_day":
+                    return DayOfWeek.valueOf(v.toUpperCase(java.util.Locale.ROOT)).name();
+                case "followup_business_days":
+                    return range(v, 1, 30);
+                case "nudges_before_escalation":
+                    return range(v, 1, 20);
+                case "snooze_days":
+                    return range(v, 1, 90);
+                default:
+                    return range(v, 0, 23);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not valid for " + name + ": " + SETTINGS.get(name));
+        }
+    }
+
+    private static String range(String v, int min, int max) {
+        int n = Integer.parseInt(v);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException();
+        }
+        return Integer.toString(n);
+    }
+
     /** Overrides from settings (names as in the app_setting table); unknown or bad values keep the default. */
     public static Cadence from(Map<String, String> settings, ZoneId zone) {
         Cadence d = DEFAULTS;

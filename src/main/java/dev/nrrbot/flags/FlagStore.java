@@ -144,6 +144,13 @@ public final class FlagStore {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
     }
 
+    public void setSetting(String name, String value) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM app_setting WHERE setting_name = ?", name);
+            h.execute("INSERT INTO app_setting (setting_name, setting_value) VALUES (?, ?)", name, value);
+        });
+    }
+
     public Map<String, String> settings() {
         return jdbi.withHandle(h -> h.createQuery("SELECT setting_name, setting_value FROM app_setting")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())

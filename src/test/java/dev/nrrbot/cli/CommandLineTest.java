@@ -166,6 +166,18 @@ class CommandLineTest {
     }
 
     @Test
+    void nudgeCadencesAreSettingsWithDefaults() {
+        String db2 = "jdbc:h2:file:" + dir.resolve("settings");
+        assertThat(CliRun.of("setting", "--db", db2).out()).containsPattern("followup_business_days\\s+2 ")
+                .containsPattern("snooze_days\\s+7 ").containsPattern("digest_day\\s+MONDAY ");
+        assertThat(CliRun.of("setting", "--db", db2, "snooze_days", "14").out()).containsPattern("snooze_days\\s+14 ");
+        CliRun bad = CliRun.of("setting", "--db", db2, "snooze_days", "forever");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'forever' is not valid for snooze_days: days a snooze lasts, 1-90");
+        assertThat(CliRun.of("setting", "--db", db2, "colour", "red").err()).contains("unknown setting 'colour'");
+    }
+
+    @Test
     void taxonomyListsCodesWithTheirFunctions() {
         CliRun run = CliRun.of("taxonomy", "--db", db);
         assertThat(run.out()).containsPattern("product_gap\\s+reason\\s+product\\s+features, missing_feature")

@@ -41,16 +41,17 @@ class ManifestTest {
     }
 
     @Test
-    void asksForTheCommandsScopeOnly() {
+    void asksOnlyForTheScopesTheCodeUses() {
         int bot = lines.indexOf("    bot:");
         assertThat(bot).isPositive();
         List<String> scopes = lines.subList(bot + 1, lines.size()).stream().takeWhile(l -> l.trim().startsWith("- ")).toList();
-        assertThat(scopes).containsExactly("      - commands");
+        // commands: /nrr; chat:write: DMs from the outbox; users:read(.email): users.lookupByEmail for CSMs
+        assertThat(scopes).containsExactly("      - commands", "      - chat:write", "      - users:read", "      - users:read.email");
     }
 
     @Test
     void subscribesToAppHomeOpenedAndEnablesTheHomeTabAndInteractivity() {
-        assertThat(text()).contains("home_tab_enabled: true").contains("- app_home_opened")
+        assertThat(text()).contains("home_tab_enabled: true").contains("messages_tab_enabled: true").contains("- app_home_opened")
                 .contains("interactivity:\n    is_enabled: true");
         assertThat(AnswerBlocks.SHARE_ACTION).isEqualTo("share_answer");
     }
