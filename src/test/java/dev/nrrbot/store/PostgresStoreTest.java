@@ -59,6 +59,30 @@ class PostgresStoreTest {
         assertThat(reports(pg)).isEqualTo(before);
     }
 
+    @Test
+    void flagsAndTheOutboxWorkOnPostgres() throws Exception {
+        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Database db = Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema));
+        new JdbiRevenueStore(db);
+        dev.nrrbot.flags.FlagStore flags = new dev.nrrbot.flags.FlagStore(db.jdbi());
+        java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        dev.nrrbot.flags.Flag draft = new dev.nrrbot.flags.Flag(0, "A1", dev.nrrbot.metrics.BusinessFunction.PRODUCT,
+                "product_gap", "needs SSO", 1_200_000, java.time.LocalDate.of(2027, 1, 1), dev.nrrbot.flags.Flag.State.OPEN,
+                null, null, null, "U1", "U2", now, now, 0, null, null, 0);
+        dev.nrrbot.outbox.OutboxMessage m = new dev.nrrbot.outbox.OutboxMessage("k1", "chat.postMessage", "U1", "{\"text\":\"hi\"}");
+        dev.nrrbot.flags.Flag f = flags.create(draft, now, x -> java.util.List.of(m, m));
+        var acked = flags.change(f.id(), f.version(), now, "U1", "acknowledged", null,
+                x -> dev.nrrbot.flags.FlagRules.acknowledge(x, now), x -> java.util.List.of());
+        assertThat(acked).isPresent();
+        assertThat(flags.change(f.id(), f.version(), now, "U1", "acknowledged", null,
+                x -> dev.nrrbot.flags.FlagRules.acknowledge(x, now), x -> java.util.List.of())).isEmpty();
+        assertThat(flags.history(f.id())).hasSize(2);
+        dev.nrrbot.outbox.Outbox outbox = new dev.nrrbot.outbox.Outbox(db.jdbi());
+        assertThat(outbox.depth()).isEqualTo(1);
+        assertThat(outbox.claim("me", now, now.plusSeconds(60), 10)).hasSize(1);
+        assertThat(outbox.claim("other", now, now.plusSeconds(60), 10)).isEmpty();
+    }
+
     private static String reports(RevenueStore store) {
         NrrEngine engine = new NrrEngine(store.loadPortfolio());
         return JsonReport.retention(engine.report(engine.window(null), Segment.ALL))
