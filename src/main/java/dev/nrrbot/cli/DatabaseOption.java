@@ -12,7 +12,11 @@ public final class DatabaseOption {
             description = "Database (default: $NRR_DATABASE_URL, else " + Database.DEFAULT_URL + ").")
     String url;
 
+    public Database database() {
+        return Database.open(Database.resolveUrl(url));
+    }
+
     public RevenueStore open() {
-        return new JdbiRevenueStore(Database.open(Database.resolveUrl(url)));
+        return new JdbiRevenueStore(database());
     }
 }

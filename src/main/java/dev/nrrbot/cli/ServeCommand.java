@@ -8,7 +8,6 @@ import dev.nrrbot.store.JdbiRevenueStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Slack app: /nrr, the Share button and the App Home tab on " + SlackServer.EVENTS_PATH
@@ -17,9 +16,8 @@ import picocli.CommandLine.Option;
                         + " NRR_ADMINS (Slack user ids), SLACK_API_URL (optional), NRR_DATABASE_URL."})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database (default: $NRR_DATABASE_URL, else " + Database.DEFAULT_URL + ").")
-    String url;
+    @CommandLine.Mixin
+    DatabaseOption db;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,10 +39,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "' is not a time zone; use a name such as Europe/Berlin or America/New_York.");
             return CommandLine.ExitCode.USAGE;
         }
-        Database db = Database.open(Database.resolveUrl(url));
+        Database database = db.database();
         Bot bot;
         try {
-            bot = Bot.start(settings, db, new JdbiRevenueStore(db), Bot.Timing.production(zone));
+            bot = Bot.start(settings, database, new JdbiRevenueStore(database), Bot.Timing.production(zone));
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()
                     + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");

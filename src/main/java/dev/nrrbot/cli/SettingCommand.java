@@ -14,9 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Lists the nudge cadences, or sets one: setting NAME VALUE. A running bot uses the new value on its next round.")
 final class SettingCommand implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database (default: $NRR_DATABASE_URL, else " + Database.DEFAULT_URL + ").")
-    String url;
+    @CommandLine.Mixin
+    DatabaseOption db;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
     String name;
@@ -30,7 +29,7 @@ final class SettingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FlagStore store = new FlagStore(Database.open(Database.resolveUrl(url)).jdbi());
+        FlagStore store = new FlagStore(db.database().jdbi());
         if (name != null) {
             if (value == null) {
                 spec.commandLine().getErr().println("nrr-bot: give a value, e.g. setting snooze_days 14");

@@ -89,31 +89,29 @@ public final class FlagService {
         return Optional.of(new AccountFacts(a.get().id(), a.get().name(), mrr * 12, a.get().renewalDate()));
     }
 
-    /** Accounts whose id or name contains {@code text}, for the modal's searchable select. */
+    /** Accounts matching {@code text}, for the modal's searchable select. */
     public List<AccountFacts> search(String text, int limit) {
         Portfolio p = cache.engine().portfolio();
-        String q = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         List<AccountFacts> out = new ArrayList<>();
-        for (int i = 0; i < p.ledger().accountCount() && out.size() < limit; i++) {
-            Account a = p.account(i);
-            if (a.id().toLowerCase(java.util.Locale.ROOT).contains(q) || a.name().toLowerCase(java.util.Locale.ROOT).contains(q)) {
-                facts(a.id()).ifPresent(out::add);
+        for (int i : p.find(text == null ? "" : text)) {
+            if (out.size() == limit) {
+                break;
             }
+            facts(p.ledger().accountId(i)).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Finds an account by exact id or exact name, ignoring case. */
+    /** The one account with exactly this id or name, ignoring case. */
     public Optional<AccountFacts> exact(String text) {
         Portfolio p = cache.engine().portfolio();
-        String q = text.trim();
-        for (int i = 0; i < p.ledger().accountCount(); i++) {
-            Account a = p.account(i);
-            if (a.id().equalsIgnoreCase(q) || a.name().equalsIgnoreCase(q)) {
-                return facts(a.id());
-            }
+        List<Integer> found = p.find(text);
+        if (found.size() != 1) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Account a = p.account(found.get(0));
+        boolean exact = a.id().equalsIgnoreCase(text.trim()) || a.name().equalsIgnoreCase(text.trim());
+        return exact ? facts(a.id()) : Optional.empty();
     }
 
     private String name(String accountId) {

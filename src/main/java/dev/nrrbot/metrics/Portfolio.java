@@ -210,6 +210,29 @@ public final class Portfolio {
     }
 
     /**
+     * Accounts matching what a person typed, without regard to case: the account with that exact id;
+     * else those with that exact name; else those whose name or id contains the text.
+     */
+    public List<Integer> find(String query) {
+        String q = query.trim().toLowerCase(java.util.Locale.ROOT);
+        List<Integer> exact = new ArrayList<>();
+        List<Integer> partial = new ArrayList<>();
+        for (int i = 0; i < accounts.length; i++) {
+            String id = ledger.accountId(i).toLowerCase(java.util.Locale.ROOT);
+            String name = accounts[i].name().toLowerCase(java.util.Locale.ROOT);
+            if (id.equals(q)) {
+                return List.of(i);
+            }
+            if (name.equals(q)) {
+                exact.add(i);
+            } else if (name.contains(q) || id.contains(q)) {
+                partial.add(i);
+            }
+        }
+        return exact.isEmpty() ? partial : exact;
+    }
+
+    /**
      * Which ledger accounts a segment keeps.
      *
      * @throws ReportUnavailable when no account has the segment's attribute or value, naming those that exist

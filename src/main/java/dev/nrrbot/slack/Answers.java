@@ -20,7 +20,6 @@ import dev.nrrbot.report.blocks.Freshness;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -115,7 +114,7 @@ public final class Answers {
         NrrEngine engine = cache.engine();
         Portfolio p = engine.portfolio();
         Ledger ledger = p.ledger();
-        List<Integer> matches = find(ledger, p, a.query());
+        List<Integer> matches = p.find(a.query());
         if (matches.isEmpty()) {
             return notice("No account matches \"" + a.query() + "\". Try part of its name or its exact id.");
         }
@@ -143,26 +142,6 @@ public final class Answers {
         accountFlags.forEach(f -> events.put(f.id(), flags.store().history(f.id())));
         return new Reply(account.name() + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), cache.freshness(),
                 dev.nrrbot.report.blocks.FlagBlocks.historyLines(accountFlags, events)));
-    }
-
-    /** Exact id, then exact name, then names or ids containing the text; all without regard to case. */
-    private static List<Integer> find(Ledger ledger, Portfolio p, String query) {
-        String q = query.trim().toLowerCase(Locale.ROOT);
-        List<Integer> exact = new ArrayList<>();
-        List<Integer> partial = new ArrayList<>();
-        for (int i = 0; i < ledger.accountCount(); i++) {
-            String id = ledger.accountId(i).toLowerCase(Locale.ROOT);
-            String name = p.account(i).name().toLowerCase(Locale.ROOT);
-            if (id.equals(q)) {
-                return List.of(i);
-            }
-            if (name.equals(q)) {
-                exact.add(i);
-            } else if (name.contains(q) || id.contains(q)) {
-                partial.add(i);
-            }
-        }
-        return exact.isEmpty() ? partial : exact;
     }
 
     private Reply setRole(Question.SetRole r, String userId) {
