@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         java.time.ZoneId zone;
         try {
-            zone = java.time.ZoneId.of(System.getenv().getOrDefault("NRR_TIMEZONE", "UTC"));
+            String tz = System.getenv("NRR_TIMEZONE");
+            zone = tz == null || tz.isBlank() ? null : java.time.ZoneId.of(tz.trim());
         } catch (java.time.DateTimeException e) {
             spec.commandLine().getErr().println("nrr-bot: NRR_TIMEZONE '" + System.getenv("NRR_TIMEZONE")
                     + "' is not a time zone; use a name such as Europe/Berlin or America/New_York.");

@@ -78,21 +78,38 @@ public final class OutboxDelivery {
                 return giveUp(p, "response_url answered HTTP " + code + ": " + r.getBody());
             }
             JsonObject body = JsonParser.parseString(m.body()).getAsJsonObject();
-            ChatPostMessageResponse r = client.chatPostMessage(req -> req.channel(m.recipient())
-                    .text(body.has("text") ? body.get("text").getAsString() : null)
-                    .blocksAsString(body.has("blocks") ? body.get("blocks").toString() : null));
-            if (r.isOk()) {
+            boolean ok;
+            String error;
+            if (m.method().equals(OutboxMessage.FILE_UPLOAD)) {
+                byte[] png = java.util.Base64.getDecoder().decode(body.get("png").getAsString());
+                var r = client.filesUploadV2(req -> req.channel(m.recipient()).filename(body.get("filename").getAsString())
+                        .title(body.get("title").getAsString()).fileData(png));
+                ok = r.isOk();
+                error = r.getError();
+            } else {
+                ChatPostMessageResponse r = client.chatPostMessage(req -> req.channel(m.recipient())
+                        .text(body.has("text") ? body.get("text").getAsString() : null)
+                        .blocksAsString(body.has("blocks") ? body.get("blocks").toString() : null)
+                        .username(body.has("username") ? body.get("username").getAsString() : null)
+                        .iconUrl(body.has("icon_url") ? body.get("icon_url").getAsString() : null));
+                ok = r.isOk();
+                error = r.getError();
+            }
+            if (ok) {
                 outbox.sent(p.id(), owner, clock.instant());
                 return true;
             }
-            log.error("Slack refused {} to {} ({}): {}", m.method(), m.recipient(), m.dedupeKey(), r.getError());
-            return PASSING_ERRORS.contains(r.getError()) ? backOff(p, r.getError()) : giveUp(p, r.getError());
+            log.error("Slack refused {} ({}): {}", m.method(), m.dedupeKey(), error);
+            return PASSING_ERRORS.contains(error) ? backOff(p, error) : giveUp(p, error);
         } catch (SlackApiException e) {
-            if (e.getResponse().code() == 429) {
+            int code = e.getResponse() == null ? 0 : e.getResponse().code();
+            if (code == 429) {
                 return rateLimited(p, e.getResponse().header("Retry-After"));
             }
-            return e.getResponse().code() >= 500 ? backOff(p, "HTTP " + e.getResponse().code())
-                    : giveUp(p, "HTTP " + e.getResponse().code() + ": " + e.getMessage());
+            if (code == 0 || code >= 500) {
+                return backOff(p, code == 0 ? e.getMessage() : "HTTP " + code);
+            }
+            return giveUp(p, "HTTP " + code + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             return backOff(p, e.toString());
         }
@@ -124,7 +141,7 @@ public final class OutboxDelivery {
 
     private boolean giveUp(Outbox.Pending p, String error) {
         failures.incrementAndGet();
-        log.error("gave up delivering {} to {}: {}", p.message().dedupeKey(), p.message().recipient(), error);
+        log.error("gave up delivering {}: {}", p.message().dedupeKey(), error);
         outbox.failed(p.id(), owner, clock.instant(), error);
         return false;
     }

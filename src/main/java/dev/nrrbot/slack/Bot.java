@@ -3,7 +3,6 @@ package dev.nrrbot.slack;
 import com.slack.api.Slack;
 import dev.nrrbot.access.Access;
 import dev.nrrbot.access.JdbiAccessStore;
-import dev.nrrbot.flags.FlagScheduler;
 import dev.nrrbot.flags.FlagService;
 import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.outbox.Outbox;
@@ -14,6 +13,7 @@ import dev.nrrbot.store.RevenueStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -23,9 +23,14 @@ import java.util.concurrent.ExecutorService;
 public final class Bot implements AutoCloseable {
 
     /** How the background work runs: tests turn the schedule off and move a clock instead. */
-    public record Timing(Clock clock, ZoneId zone, Duration deliveryPeriod, Duration followUpPeriod) {
-        public static Timing production(ZoneId zone) {
-            return new Timing(Clock.systemUTC(), zone, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    public record Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod) {
+        /** @param configuredZone NRR_TIMEZONE, or null (UTC for follow-ups, each user's zone for schedules) */
+        public static Timing production(ZoneId configuredZone) {
+            return new Timing(Clock.systemUTC(), configuredZone, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        }
+
+        public ZoneId zone() {
+            return configuredZone == null ? java.time.ZoneOffset.UTC : configuredZone;
         }
     }
 
@@ -36,10 +41,10 @@ public final class Bot implements AutoCloseable {
     private final PortfolioCache cache;
     private final ExecutorService background;
     private final OutboxPump pump;
-    private final FlagScheduler scheduler;
+    private final PeriodicJobs scheduler;
 
     private Bot(NrrSlackApp.Services services, SlackServer server, OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
-                ExecutorService background, OutboxPump pump, FlagScheduler scheduler) {
+                ExecutorService background, OutboxPump pump, PeriodicJobs scheduler) {
         this.services = services;
         this.server = server;
         this.delivery = delivery;
@@ -62,10 +67,13 @@ public final class Bot implements AutoCloseable {
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
         FlagService flags = new FlagService(new FlagStore(db.jdbi()), store, cache, db.jdbi(), slack.methods(settings.botToken()),
                 timing.clock(), timing.zone());
+        dev.nrrbot.readouts.ReadoutService readouts = new dev.nrrbot.readouts.ReadoutService(
+                new dev.nrrbot.readouts.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
         NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access, flags), access, cache, store,
-                background, timing.clock(), flags, pump::kick);
-        FlagScheduler scheduler = timing.followUpPeriod() == null ? null
-                : new FlagScheduler(flags, pump::kick, timing.followUpPeriod());
+                background, timing.clock(), flags, readouts, pump::kick);
+        PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
+                : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
+                timing.followUpPeriod());
         try {
             SlackServer server = SlackServer.start(NrrSlackApp.build(settings, slack, services), settings.port());
             return new Bot(services, server, delivery, outbox, cache, background, pump, scheduler);

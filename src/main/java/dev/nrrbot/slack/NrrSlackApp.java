@@ -24,7 +24,8 @@ public final class NrrSlackApp {
 
     /** What the listeners share. {@code background} runs work that continues after the 3-second ack. */
     public record Services(Answers answers, Access access, PortfolioCache cache, RevenueStore store,
-                           ExecutorService background, Clock clock, dev.nrrbot.flags.FlagService flags, Runnable kick) {
+                           ExecutorService background, Clock clock, dev.nrrbot.flags.FlagService flags,
+                           dev.nrrbot.readouts.ReadoutService readouts, Runnable kick) {
     }
 
     /** The Slack SDK instance for these settings: Bolt, the outbox and lookups share it. */
@@ -55,6 +56,7 @@ public final class NrrSlackApp {
         HomeButtons.register(app, services);
         HomeTab.register(app, services);
         dev.nrrbot.slack.flags.FlagActions.register(app, services);
+        dev.nrrbot.slack.readouts.ReadoutActions.register(app, services);
         Health.register(app, services);
     }
 

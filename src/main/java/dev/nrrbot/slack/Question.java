@@ -52,6 +52,23 @@ public sealed interface Question {
     record Flags(BusinessFunction function, boolean mine) implements Question {
     }
 
+    /** {@code /nrr schedule weekly #channel [mon 09:00] [Europe/Berlin] [names]} or {@code schedule reasons #channel [weekly|monthly]}. */
+    record ScheduleReadout(String kind, String channelId, String cadence, java.time.DayOfWeek weekday, java.time.LocalTime at,
+                           java.time.ZoneId zone, boolean names) implements Question {
+    }
+
+    /** {@code /nrr schedules}. */
+    record Schedules() implements Question {
+    }
+
+    /** {@code /nrr unschedule ID}. */
+    record Unschedule(long id) implements Question {
+    }
+
+    /** {@code /nrr readout 2026-Q3 #channel}. */
+    record QuarterlyReadout(String quarter, String channelId) implements Question {
+    }
+
     /** {@code /nrr help}, or text we could not read: {@code problem} says what, {@code suggestion} may help. */
     record Help(String problem, String suggestion) implements Question {
         public static Help plain() {

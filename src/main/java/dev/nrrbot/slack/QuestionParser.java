@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class QuestionParser {
 
     static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role", "owner",
-            "owners", "flag", "flags");
+            "owners", "flag", "flags", "schedule", "schedules", "unschedule", "readout");
 
     /** Slack escapes a mention as {@code <@U123|name>} or {@code <@U123>}. */
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
@@ -61,6 +61,18 @@ public final class QuestionParser {
                 return flag(rest);
             case "flags":
                 return flags(rest);
+            case "schedule":
+                return schedule(rest);
+            case "schedules":
+                return new Question.Schedules();
+            case "unschedule":
+                try {
+                    return new Question.Unschedule(Long.parseLong(rest.replace("#", "").trim()));
+                } catch (NumberFormatException e) {
+                    return new Question.Help("Which schedule? Give its number from /nrr schedules.", "/nrr unschedule 3");
+                }
+            case "readout":
+                return readout(rest);
             default:
                 break;
         }
@@ -159,6 +171,74 @@ public final class QuestionParser {
         return BusinessFunction.parse(rest).map(f -> (Question) new Question.Flags(f, false))
                 .orElseGet(() -> new Question.Help("\"" + clip(rest) + "\" is not a function. Use a function or mine.",
                         "/nrr flags mine"));
+    }
+
+    /** Slack escapes a channel as {@code <#C123|name>} or {@code <#C123>}. */
+    private static final Pattern CHANNEL = Pattern.compile("<#([CG][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    private static Question schedule(String rest) {
+        String example = "/nrr schedule weekly #nrr mon 09:00 Europe/Berlin";
+        Matcher c = CHANNEL.matcher(rest);
+        String[] words = rest.replaceAll(CHANNEL.pattern(), " ").trim().split("\\s+");
+        String kind = words[0].toLowerCase(Locale.ROOT);
+        if (!c.find() || !(kind.equals("weekly") || kind.equals("reasons"))) {
+            return new Question.Help("Give weekly or reasons, then a channel, e.g. " + example
+                    + " or /nrr schedule reasons #nrr monthly.", example);
+        }
+        String cadence = "weekly";
+        java.time.DayOfWeek day = java.time.DayOfWeek.MONDAY;
+        java.time.LocalTime at = java.time.LocalTime.of(9, 0);
+        java.time.ZoneId zone = null;
+        boolean names = false;
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            String lw = w.toLowerCase(Locale.ROOT);
+            if (lw.equals("weekly") || lw.equals("monthly")) {
+                cadence = lw;
+            } else if (lw.equals("names") || lw.equals("with-names")) {
+                names = true;
+            } else if (lw.matches("\\d{1,2}:\\d{2}")) {
+                try {
+                    at = java.time.LocalTime.parse(lw.length() == 4 ? "0" + lw : lw);
+                } catch (java.time.DateTimeException e) {
+                    return new Question.Help("\"" + clip(w) + "\" is not a time of day; use 24-hour HH:MM such as 09:00.", example);
+                }
+            } else if (dayOf(lw) != null) {
+                day = dayOf(lw);
+            } else {
+                try {
+                    zone = java.time.ZoneId.of(w);
+                } catch (java.time.DateTimeException e) {
+                    return new Question.Help("\"" + clip(w) + "\" is not a day, time, time zone or option I know."
+                            + " Days: mon..sun; time: 09:00; zones: Europe/Berlin, America/New_York, UTC; options: weekly, monthly, names.",
+                            example);
+                }
+            }
+        }
+        if (kind.equals("weekly") && cadence.equals("monthly")) {
+            return new Question.Help("The weekly readout is weekly; the churn-reason summary can be monthly.",
+                    "/nrr schedule reasons #nrr monthly");
+        }
+        return new Question.ScheduleReadout(kind, c.group(1), cadence, day, at, zone, names);
+    }
+
+    private static java.time.DayOfWeek dayOf(String w) {
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            String full = d.name().toLowerCase(Locale.ROOT);
+            if (w.length() >= 3 && full.startsWith(w)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static Question readout(String rest) {
+        Matcher c = CHANNEL.matcher(rest);
+        String quarter = rest.replaceAll(CHANNEL.pattern(), " ").trim();
+        if (!c.find() || !quarter.matches("(?i)\\d{4}-?q[1-4]|last quarter")) {
+            return new Question.Help("Give a quarter and a channel.", "/nrr readout 2026-Q3 #leadership");
+        }
+        return new Question.QuarterlyReadout(quarter, c.group(1));
     }
 
     private static Question badWindow(String text, String example) {

@@ -166,6 +166,31 @@ class CommandLineTest {
     }
 
     @Test
+    void postDryRunPrintsTheBlocksAndWritesTheChartsAsPng() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("post", "weekly", "--db", db, "--dry-run", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(o.get("text").getAsString()).startsWith("Weekly NRR readout: ");
+        assertThat(o.getAsJsonArray("blocks").size()).isBetween(4, 50);
+        byte[] png = Files.readAllBytes(out.resolve("nrr-trend.png"));
+        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(run.err()).contains("wrote ").contains("nrr-trend.png");
+
+        CliRun quarterly = CliRun.of("post", "quarterly", "--db", db, "--window", "2026-Q3", "--dry-run", "--out", out.toString());
+        assertThat(quarterly.exit()).as(quarterly.err()).isZero();
+        assertThat(quarterly.out()).contains("2026-Q3 NRR readout");
+        assertThat(out.resolve("contributions.png")).exists();
+        assertThat(CliRun.of("post", "reasons", "--db", db, "--dry-run", "--out", out.toString()).exit()).isZero();
+        assertThat(out.resolve("churn-pareto.png")).exists();
+
+        CliRun noChannel = CliRun.of("post", "weekly", "--db", db);
+        assertThat(noChannel.exit()).isEqualTo(2);
+        assertThat(noChannel.err()).contains("give --channel ID");
+        assertThat(CliRun.of("post", "monthly", "--db", db, "--dry-run").err()).contains("unknown readout 'monthly'");
+    }
+
+    @Test
     void nudgeCadencesAreSettingsWithDefaults() {
         String db2 = "jdbc:h2:file:" + dir.resolve("settings");
         assertThat(CliRun.of("setting", "--db", db2).out()).containsPattern("followup_business_days\\s+2 ")

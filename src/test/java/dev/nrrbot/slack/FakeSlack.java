@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 public final class FakeSlack implements AutoCloseable {
 
     /** One call: the Web API method (or "response_url"), its form parameters or JSON body, and its headers. */
-    public record Call(String method, String path, String body, Map<String, String> params) {
+    public record Call(String method, String path, String body, Map<String, String> params, byte[] raw) {
         public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
@@ -73,9 +73,10 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = ex.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
-        String method = path.startsWith("/api/") ? path.substring(5) : "response_url";
+        String method = path.startsWith("/api/") ? path.substring(5) : path.startsWith("/upload/") ? "upload" : "response_url";
         Map<String, String> params = new LinkedHashMap<>();
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
@@ -87,7 +88,7 @@ public final class FakeSlack implements AutoCloseable {
                 }
             }
         }
-        calls.add(new Call(method, path, body, params));
+        calls.add(new Call(method, path, body, params, raw));
         java.util.Deque<int[]> q = scripted.get(method);
         int[] failure = q == null ? null : q.poll();
         if (failure != null) {
@@ -101,7 +102,10 @@ public final class FakeSlack implements AutoCloseable {
             }
             return;
         }
-        String reply = method.equals("response_url") ? "ok" : answers.getOrDefault(method, defaultAnswer(method));
+        String reply = method.equals("response_url") || method.equals("upload") ? "ok"
+                : method.equals("files.getUploadURLExternal")
+                ? "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F" + calls.size() + "\",\"file_id\":\"F" + calls.size() + "\"}"
+                : answers.getOrDefault(method, defaultAnswer(method));
         byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", method.equals("response_url") ? "text/plain" : "application/json");
         ex.sendResponseHeaders(200, bytes.length);
@@ -117,6 +121,9 @@ public final class FakeSlack implements AutoCloseable {
             case "views.publish", "views.open", "views.update" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}";
             case "users.lookupByEmail" -> "{\"ok\":false,\"error\":\"users_not_found\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"chart\"}]}";
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U0\",\"tz\":\"America/New_York\",\"real_name\":\"Lee Chen\","
+                    + "\"profile\":{\"display_name\":\"Lee\",\"real_name\":\"Lee Chen\",\"image_72\":\"https://example.com/lee.png\"}}}";
             default -> "{\"ok\":true}";
         };
     }

@@ -45,8 +45,10 @@ class ManifestTest {
         int bot = lines.indexOf("    bot:");
         assertThat(bot).isPositive();
         List<String> scopes = lines.subList(bot + 1, lines.size()).stream().takeWhile(l -> l.trim().startsWith("- ")).toList();
-        // commands: /nrr; chat:write: DMs from the outbox; users:read(.email): users.lookupByEmail for CSMs
-        assertThat(scopes).containsExactly("      - commands", "      - chat:write", "      - users:read", "      - users:read.email");
+        // commands: /nrr; chat:write(.public): DMs and readouts; chat:write.customize: the leader's readout;
+        // files:write: charts; users:read(.email): users.lookupByEmail for CSMs, users.info for time zones and names
+        assertThat(scopes).containsExactly("      - commands", "      - chat:write", "      - chat:write.public",
+                "      - chat:write.customize", "      - files:write", "      - users:read", "      - users:read.email");
     }
 
     @Test
