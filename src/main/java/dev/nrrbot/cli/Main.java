@@ -18,6 +18,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts render on servers without a display
         // Library chatter (Flyway, H2) is for operators; a person at the terminal sees only answers.
         // The server logs at info: that is its operator's view.
         boolean serving = args.length > 0 && args[0].equals("serve");

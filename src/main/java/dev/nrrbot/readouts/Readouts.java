@@ -21,7 +21,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,28 +71,28 @@ public final class Readouts {
             return List.of("No new revenue data arrived this week.");
         }
         Set<YearMonth> wanted = Set.copyOf(months);
-        Map<MovementKind, long[]> totals = new EnumMap<>(MovementKind.class);
-        Map<MovementKind, List<Movement>> biggest = new EnumMap<>(MovementKind.class);
+        // per kind: each account's total, so an account that moved twice counts once
+        Map<MovementKind, Map<Integer, Long>> byAccount = new EnumMap<>(MovementKind.class);
         for (int a = 0; a < p.ledger().accountCount(); a++) {
             for (Movement m : p.movements(a)) {
                 if (wanted.contains(m.month()) && m.kind() != MovementKind.NEW) {
-                    long[] t = totals.computeIfAbsent(m.kind(), k -> new long[2]);
-                    t[0] += m.cents();
-                    t[1]++;
-                    biggest.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
+                    byAccount.computeIfAbsent(m.kind(), k -> new LinkedHashMap<>()).merge(a, m.cents(), Long::sum);
                 }
             }
         }
         List<String> lines = new ArrayList<>();
         lines.add("_Data for " + months.get(0) + (months.size() > 1 ? " to " + months.get(months.size() - 1) : "") + " arrived this week._");
         for (MovementKind k : List.of(MovementKind.CHURN, MovementKind.CONTRACTION, MovementKind.EXPANSION, MovementKind.REACTIVATION)) {
-            long[] t = totals.getOrDefault(k, new long[2]);
-            StringBuilder line = new StringBuilder("• *" + k.code() + "*: " + (k.isLoss() ? "-" : "+") + Money.whole(t[0]) + " MRR in "
-                    + t[1] + (t[1] == 1 ? " account" : " accounts"));
-            if (showNames && t[1] > 0) {
-                List<Movement> top = biggest.get(k).stream().sorted(Comparator.comparingLong(Movement::cents).reversed()).limit(5).toList();
-                line.append(": ").append(String.join(", ", top.stream().map(m -> BlockKit.escape(p.account(m.account()).name())
-                        + " " + Money.whole(m.cents())).toList())).append(t[1] > 5 ? " and " + (t[1] - 5) + " more" : "");
+            Map<Integer, Long> accounts = byAccount.getOrDefault(k, Map.of());
+            long total = accounts.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder line = new StringBuilder("• *" + k.code() + "*: " + (k.isLoss() ? "-" : "+") + Money.whole(total) + " MRR, "
+                    + accounts.size() + (accounts.size() == 1 ? " account" : " accounts"));
+            if (showNames && !accounts.isEmpty()) {
+                List<Map.Entry<Integer, Long>> top = accounts.entrySet().stream()
+                        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(5).toList();
+                line.append(": ").append(String.join(", ", top.stream().map(e -> BlockKit.escape(p.account(e.getKey()).name())
+                        + " (" + Money.whole(e.getValue()) + ")").toList()))
+                        .append(accounts.size() > 5 ? " and " + (accounts.size() - 5) + " more" : "");
             }
             lines.add(line.toString());
         }

@@ -79,7 +79,7 @@ class ReadoutsTest {
         JsonObject blocks = new JsonObject();
         blocks.add("blocks", JsonParser.parseString(post.params().get("blocks")));
         assertThat(text(blocks)).contains("Weekly NRR readout · ").contains("*GRR* ").contains("first weekly readout in this channel")
-                .contains("vs last month's close (T12M to 2026-09)").contains("What moved this week").contains("*churn*: -")
+                .contains("vs last month's close (T12M to 2026-09)").contains("What moved this week").contains("*churn*: -").containsPattern("\\(\\d[\\d,]*\\)")
                 .contains("Contribution by function").contains("Open flags by function");
         List<FakeSlack.Call> files = uploads(1);
         assertThat(files).hasSize(1);
