@@ -19,6 +19,11 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption db;
 
+    @CommandLine.Option(names = "--socket-mode",
+            description = "Connect to Slack over Socket Mode (needs SLACK_APP_TOKEN, xapp-...): no public URL needed."
+                    + " /health, /ready and /metrics are still served on PORT.")
+    boolean socketMode;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SlackSettings settings;
         try {
-            settings = SlackSettings.fromEnvironment(System.getenv());
+            settings = SlackSettings.fromEnvironment(System.getenv(), socketMode);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
@@ -43,15 +48,25 @@ final class ServeCommand implements Callable<Integer> {
         Database database = db.database();
         Bot bot;
         try {
-            bot = Bot.start(settings, database, new JdbiRevenueStore(database), Bot.Timing.production(zone));
+            bot = Bot.start(settings, database, new JdbiRevenueStore(database), Bot.Timing.production(zone),
+                    socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()
                     + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");
             return Main.DATA_PROBLEM;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "nrr-shutdown"));
-        spec.commandLine().getOut().printf("nrr-bot is answering Slack on http://0.0.0.0:%d%s (health: /health)%n",
-                settings.port(), SlackServer.EVENTS_PATH);
+        // SIGTERM: stop taking requests, finish those in flight and the outbox round, then exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("shutting down: draining requests and the outbox");
+            bot.close();
+        }, "nrr-shutdown"));
+        if (socketMode) {
+            spec.commandLine().getOut().printf("nrr-bot is connected to Slack over Socket Mode; /health, /ready and /metrics on"
+                    + " http://0.0.0.0:%d%n", settings.port());
+        } else {
+            spec.commandLine().getOut().printf("nrr-bot is answering Slack on http://0.0.0.0:%d%s (/health, /ready, /metrics)%n",
+                    settings.port(), SlackServer.EVENTS_PATH);
+        }
         spec.commandLine().getOut().flush();
         bot.join();
         return 0;

@@ -34,8 +34,21 @@ public final class Bot implements AutoCloseable {
         }
     }
 
+    /** How Slack reaches the bot: over HTTP (Slack calls PORT) or Socket Mode (the bot dials out). */
+    public record Mode(String appToken) {
+        public static final Mode HTTP = new Mode(null);
+
+        public boolean socket() {
+            return appToken != null;
+        }
+    }
+
     public final NrrSlackApp.Services services;
     public final SlackServer server;
+    public final dev.nrrbot.ops.Metrics metrics;
+    private final dev.nrrbot.ops.RequestLog requestLog;
+    private final com.slack.api.bolt.socket_mode.SocketModeApp socketMode;
+    private final dev.nrrbot.ops.OpsServer opsServer;
     public final OutboxDelivery delivery;
     public final Outbox outbox;
     private final PortfolioCache cache;
@@ -43,10 +56,16 @@ public final class Bot implements AutoCloseable {
     private final OutboxPump pump;
     private final PeriodicJobs scheduler;
 
-    private Bot(NrrSlackApp.Services services, SlackServer server, OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
+    private Bot(NrrSlackApp.Services services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
+                dev.nrrbot.ops.OpsServer opsServer, dev.nrrbot.ops.Metrics metrics, dev.nrrbot.ops.RequestLog requestLog,
+                OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
                 ExecutorService background, OutboxPump pump, PeriodicJobs scheduler) {
         this.services = services;
         this.server = server;
+        this.socketMode = socketMode;
+        this.opsServer = opsServer;
+        this.metrics = metrics;
+        this.requestLog = requestLog;
         this.delivery = delivery;
         this.outbox = outbox;
         this.cache = cache;
@@ -57,6 +76,10 @@ public final class Bot implements AutoCloseable {
 
     /** Loads the numbers first (so the first question is answered at once), then opens the port. */
     public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing) {
+        return start(settings, db, store, timing, Mode.HTTP);
+    }
+
+    public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
         Slack slack = NrrSlackApp.slackFor(settings);
         PortfolioCache cache = new PortfolioCache(store);
         cache.engine();
@@ -74,17 +97,36 @@ public final class Bot implements AutoCloseable {
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
                 timing.followUpPeriod());
+        dev.nrrbot.ops.Metrics metrics = new dev.nrrbot.ops.Metrics();
+        metrics.gauge("nrr_outbox_depth", "Messages queued and not yet sent nor given up", outbox::depth);
+        metrics.gauge("nrr_outbox_oldest_age_seconds", "Age of the oldest queued message", () -> outbox.oldestPending()
+                .map(t -> (double) java.time.Duration.between(t, timing.clock().instant()).toSeconds()).orElse(0.0));
+        metrics.counter("nrr_delivery_failures", "Failed delivery attempts (retried or given up)", delivery::failureCount);
+        metrics.counter("nrr_slack_rate_limited", "Slack answers of HTTP 429", delivery::rateLimitedCount);
+        metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> db.jdbi().withHandle(h ->
+                h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one()).doubleValue());
+        dev.nrrbot.ops.RequestLog requestLog = new dev.nrrbot.ops.RequestLog(metrics);
+        dev.nrrbot.ops.OpsEndpoints ops = new dev.nrrbot.ops.OpsEndpoints(db, metrics);
         try {
-            SlackServer server = SlackServer.start(NrrSlackApp.build(settings, slack, services), settings.port());
-            return new Bot(services, server, delivery, outbox, cache, background, pump, scheduler);
-        } catch (RuntimeException e) {
+            com.slack.api.bolt.App app = NrrSlackApp.build(settings, slack, services, requestLog, ops);
+            if (mode.socket()) {
+                var socketMode = new com.slack.api.bolt.socket_mode.SocketModeApp(mode.appToken(), app,
+                        com.slack.api.socket_mode.SocketModeClient.Backend.Tyrus);
+                socketMode.startAsync();
+                dev.nrrbot.ops.OpsServer opsServer = new dev.nrrbot.ops.OpsServer(ops, settings.port());
+                return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
+                        scheduler);
+            }
+            SlackServer server = SlackServer.start(app, settings.port());
+            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
+        } catch (Exception e) {
             if (scheduler != null) {
                 scheduler.close();
             }
             pump.close();
             background.shutdownNow();
             cache.close();
-            throw e;
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -93,19 +135,54 @@ public final class Bot implements AutoCloseable {
         return delivery.deliverDue();
     }
 
+    /** Blocks while the bot runs. */
     public void join() throws InterruptedException {
-        server.join();
+        if (server != null) {
+            server.join();
+        } else {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
     }
 
-    /** Stops taking requests, then lets the background work and the outbox round finish. */
+    /**
+     * Stops taking requests, lets those in flight finish (up to 10 s), stops the schedule, lets the
+     * background work and the current outbox round finish, then closes.
+     */
     @Override
     public void close() {
-        server.close();
+        try {
+            requestLog.drain(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (socketMode != null) {
+            try {
+                socketMode.stop();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+        if (opsServer != null) {
+            opsServer.close();
+        }
         if (scheduler != null) {
             scheduler.close();
         }
         background.shutdown();
+        try {
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pump.close();
         cache.close();
+    }
+
+    /** The port Slack or the operator reaches: Bolt's HTTP server, or in Socket Mode the ops server. */
+    public int port() {
+        return server != null ? server.port() : opsServer.port();
     }
 }

@@ -37,14 +37,17 @@ public final class NrrSlackApp {
         return Slack.getInstance(slackConfig);
     }
 
-    public static App build(SlackSettings settings, Slack slack, Services services) {
+    public static App build(SlackSettings settings, Slack slack, Services services, dev.nrrbot.ops.RequestLog requestLog,
+                            dev.nrrbot.ops.OpsEndpoints ops) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .slack(slack)
                 .build();
         App app = new App(config);
+        app.use(requestLog);
         register(app, services);
+        Health.register(app, ops);
         return app;
     }
 
@@ -57,7 +60,6 @@ public final class NrrSlackApp {
         HomeTab.register(app, services);
         dev.nrrbot.slack.flags.FlagActions.register(app, services);
         dev.nrrbot.slack.readouts.ReadoutActions.register(app, services);
-        Health.register(app, services);
     }
 
     public static ExecutorService backgroundPool() {

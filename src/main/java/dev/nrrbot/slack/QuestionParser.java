@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class QuestionParser {
 
-    static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role", "owner",
+    public static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role", "owner",
             "owners", "flag", "flags", "schedule", "schedules", "unschedule", "readout");
 
     /** Slack escapes a mention as {@code <@U123|name>} or {@code <@U123>}. */

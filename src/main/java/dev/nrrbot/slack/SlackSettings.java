@@ -11,12 +11,17 @@ import java.util.Set;
  * What the Slack app needs from the environment. A missing value is a sentence that says where to
  * find it, never a stack trace. Secrets are kept out of {@link #toString()}.
  */
-public record SlackSettings(String botToken, String signingSecret, String apiUrl, int port, Set<String> admins) {
+public record SlackSettings(String botToken, String signingSecret, String apiUrl, int port, Set<String> admins, String appToken) {
 
     public static final int DEFAULT_PORT = 3000;
 
     /** Reads SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, PORT and NRR_ADMINS. */
     public static SlackSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, false);
+    }
+
+    /** In Socket Mode, SLACK_APP_TOKEN (xapp-...) is needed instead of SLACK_SIGNING_SECRET. */
+    public static SlackSettings fromEnvironment(Map<String, String> env, boolean socketMode) {
         List<String> problems = new ArrayList<>();
         String token = blankToNull(env.get("SLACK_BOT_TOKEN"));
         String secret = blankToNull(env.get("SLACK_SIGNING_SECRET"));
@@ -26,7 +31,14 @@ public record SlackSettings(String botToken, String signingSecret, String apiUrl
         } else if (!token.startsWith("xoxb-")) {
             problems.add("SLACK_BOT_TOKEN should be a bot token starting with xoxb- (the Bot User OAuth Token)");
         }
-        if (secret == null) {
+        String appToken = blankToNull(env.get("SLACK_APP_TOKEN"));
+        if (socketMode && appToken == null) {
+            problems.add("SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-...) with the"
+                    + " connections:write scope, from your app's Basic Information page");
+        } else if (socketMode && !appToken.startsWith("xapp-")) {
+            problems.add("SLACK_APP_TOKEN should be an app-level token starting with xapp-");
+        }
+        if (secret == null && !socketMode) {
             problems.add("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your app's Basic Information page");
         }
         int port = DEFAULT_PORT;
@@ -51,7 +63,8 @@ public record SlackSettings(String botToken, String signingSecret, String apiUrl
         Set<String> admins = new LinkedHashSet<>();
         String adminText = env.getOrDefault("NRR_ADMINS", "");
         Arrays.stream(adminText.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).forEach(admins::add);
-        return new SlackSettings(token, secret, api == null ? null : (api.endsWith("/") ? api : api + "/"), port, admins);
+        return new SlackSettings(token, secret, api == null ? null : (api.endsWith("/") ? api : api + "/"), port, admins,
+                socketMode ? appToken : null);
     }
 
     private static String blankToNull(String s) {

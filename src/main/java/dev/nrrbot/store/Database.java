@@ -73,6 +73,15 @@ public final class Database {
         }
     }
 
+    /** Migrations in the code that this database has not applied yet (0 when current). */
+    public int pendingMigrations() {
+        try {
+            return Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().info().pending().length;
+        } catch (FlywayException e) {
+            throw new StoreException("cannot read the migration state: " + rootMessage(e), e);
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

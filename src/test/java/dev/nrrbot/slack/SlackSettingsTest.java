@@ -138,13 +138,24 @@ class SlackSettingsTest {
         assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xoxb")
                 .contains("http://localhost:9999/api/", "4000", "U1", "U2");
         // a record built directly too
-        SlackSettings direct = new SlackSettings(TOKEN, SECRET, null, 3000, java.util.Set.of());
-        assertThat(direct.toString()).doesNotContain(TOKEN).doesNotContain(SECRET);
+        SlackSettings direct = new SlackSettings(TOKEN, SECRET, null, 3000, java.util.Set.of(), "xapp-1-secret-app-token");
+        assertThat(direct.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xapp");
     }
 
     @Test
     void problemsNeverShowTheSecret() {
         assertThatThrownBy(() -> SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", "xoxp-" + SECRET, "PORT", "x")))
                 .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void socketModeNeedsAnAppTokenAndNoSigningSecret() {
+        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-abc"), true);
+        assertThat(s.appToken()).isEqualTo("xapp-1-abc");
+        assertThat(s.signingSecret()).isNull();
+        assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), true))
+                .hasMessageContaining("SLACK_APP_TOKEN is not set").hasMessageContaining("connections:write");
+        assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), true))
+                .hasMessageContaining("xapp-");
     }
 }

@@ -2,22 +2,20 @@ package dev.nrrbot.slack.web;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
-import dev.nrrbot.slack.NrrSlackApp;
+import dev.nrrbot.ops.OpsEndpoints;
 
-/** {@code GET /health}: 200 when the database answers, 503 when it does not. */
+/** {@code GET /health}, {@code /ready} and {@code /metrics} on Bolt's HTTP server. */
 public final class Health {
 
     private Health() {
     }
 
-    public static void register(App app, NrrSlackApp.Services services) {
-        app.endpoint("GET", "/health", (req, ctx) -> {
-            try {
-                long version = services.store().dataVersion();
-                return Response.json(200, "{\"status\":\"ok\",\"database\":\"up\",\"data_version\":" + version + "}");
-            } catch (RuntimeException e) {
-                return Response.json(503, "{\"status\":\"unavailable\",\"database\":\"down\"}");
-            }
-        });
+    public static void register(App app, OpsEndpoints ops) {
+        for (String path : new String[] {"/health", "/ready", "/metrics"}) {
+            app.endpoint("GET", path, (req, ctx) -> {
+                OpsEndpoints.Answer a = ops.route(path);
+                return Response.builder().statusCode(a.status()).contentType(a.contentType()).body(a.body()).build();
+            });
+        }
     }
 }
