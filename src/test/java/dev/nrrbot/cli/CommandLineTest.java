@@ -191,6 +191,40 @@ class CommandLineTest {
     }
 
     @Test
+    void backupMakesAZipThatRestoresToTheSameNumbers() throws Exception {
+        Path zip = dir.resolve("backups").resolve("nrr.zip");
+        CliRun run = CliRun.of("backup", "--db", db, zip.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Backed up").contains("nrr.zip");
+        Path restored = dir.resolve("restored");
+        Files.createDirectories(restored);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Files.copy(in, restored.resolve(Path.of(e.getName()).getFileName()));
+            }
+        }
+        String restoredUrl = "jdbc:h2:file:" + restored.resolve("nrr");
+        assertThat(CliRun.of("report", "--db", restoredUrl, "--format", "json").out())
+                .isEqualTo(CliRun.of("report", "--db", db, "--format", "json").out());
+        assertThat(CliRun.of("backup", "--db", db, zip.toString()).err()).contains("exists already");
+    }
+
+    @Test
+    void copyMovesEverythingIntoAnEmptyDatabaseAndRefusesAFullOne() {
+        String target = "jdbc:h2:file:" + dir.resolve("copy-target");
+        CliRun run = CliRun.of("copy", "--from", db, "--to", target);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Copied ").containsPattern("mrr_ledger\\s+[1-9][0-9,]+").containsPattern("reason_record\\s+[1-9]");
+        assertThat(CliRun.of("report", "--db", target, "--format", "json").out())
+                .isEqualTo(CliRun.of("report", "--db", db, "--format", "json").out());
+        assertThat(CliRun.of("reasons", "--db", target, "--format", "json").out())
+                .isEqualTo(CliRun.of("reasons", "--db", db, "--format", "json").out());
+        CliRun again = CliRun.of("copy", "--from", db, "--to", target);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("the target database is not empty");
+    }
+
+    @Test
     void nudgeCadencesAreSettingsWithDefaults() {
         String db2 = "jdbc:h2:file:" + dir.resolve("settings");
         assertThat(CliRun.of("setting", "--db", db2).out()).containsPattern("followup_business_days\\s+2 ")

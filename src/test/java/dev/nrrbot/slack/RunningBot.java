@@ -36,7 +36,7 @@ public final class RunningBot implements AutoCloseable {
         this.slack = slack;
         this.bot = bot;
         this.server = bot.server;
-        this.client = new SignedClient(server.port(), SECRET);
+        this.client = new SignedClient(bot.port(), SECRET);
         this.store = store;
         this.db = db;
         this.clock = clock;
@@ -49,6 +49,16 @@ public final class RunningBot implements AutoCloseable {
 
     /** As {@link #start(Path)}, with a chance to wrap the store (to slow it down, say). */
     public static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap) throws Exception {
+        return start(dir, wrap, null, null);
+    }
+
+    /** In Socket Mode: {@code slackReady} lets the test point apps.connections.open at its WebSocket server. */
+    public static RunningBot startSocketMode(Path dir, java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
+        return start(dir, s -> s, "xapp-1-test-app-token", slackReady);
+    }
+
+    private static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap, String appToken,
+                                    java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
         Database db = Database.open("jdbc:h2:file:" + dir.resolve("nrr"));
         RevenueStore real = new JdbiRevenueStore(db);
         if (real.importedFiles().isEmpty()) {
@@ -60,13 +70,20 @@ public final class RunningBot implements AutoCloseable {
         }
         RevenueStore store = wrap.apply(real);
         FakeSlack slack = new FakeSlack();
-        SlackSettings settings = SlackSettings.fromEnvironment(Map.of(
+        if (slackReady != null) {
+            slackReady.accept(slack);
+        }
+        java.util.Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(freePort()), "NRR_ADMINS", ADMIN));
+        if (appToken != null) {
+            env.put("SLACK_APP_TOKEN", appToken);
+        }
+        SlackSettings settings = SlackSettings.fromEnvironment(env, appToken != null);
         // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own
         MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
         Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
-                java.time.Duration.ofMillis(100), null));
+                java.time.Duration.ofMillis(100), null), appToken == null ? Bot.Mode.HTTP : new Bot.Mode(appToken));
         return new RunningBot(slack, bot, store, db, clock);
     }
 

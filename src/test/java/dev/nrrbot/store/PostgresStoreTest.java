@@ -83,6 +83,26 @@ class PostgresStoreTest {
         assertThat(outbox.claim("other", now, now.plusSeconds(60), 10)).isEmpty();
     }
 
+    @Test
+    void anEmbeddedDatabaseCopiesIntoPostgresWithTheSameNumbersAndFreshIds() throws Exception {
+        SyntheticCompany.Files3 files = new SyntheticCompany(150, YearMonth.of(2026, 10), 24, 9L).writeTo(dir);
+        Database h2 = Database.open("jdbc:h2:file:" + dir.resolve("source"));
+        RevenueStore source = new JdbiRevenueStore(h2);
+        new Importer(source).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
+        new Importer(source).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
+        new Importer(source).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
+        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Database pg = Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema));
+        var rows = DatabaseCopy.copy(h2, pg);
+        assertThat(rows.get("mrr_ledger")).isPositive();
+        RevenueStore target = new JdbiRevenueStore(pg);
+        assertThat(reports(target)).isEqualTo(reports(source));
+        assertThat(target.dataVersion()).isEqualTo(source.dataVersion());
+        // the copied import log's ids do not collide with the next import's
+        new Importer(target).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
+        assertThat(reports(target)).isEqualTo(reports(source));
+    }
+
     private static String reports(RevenueStore store) {
         NrrEngine engine = new NrrEngine(store.loadPortfolio());
         return JsonReport.retention(engine.report(engine.window(null), Segment.ALL))
