@@ -27,6 +27,16 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Operational tuning from the environment; a bad value keeps the default. */
+    static java.time.Duration seconds(String name, long fallback) {
+        try {
+            String v = System.getenv(name);
+            return java.time.Duration.ofSeconds(v == null || v.isBlank() ? fallback : Math.max(1, Long.parseLong(v.trim())));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofSeconds(fallback);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         SlackSettings settings;
@@ -48,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
         Database database = db.database();
         Bot bot;
         try {
-            bot = Bot.start(settings, database, new JdbiRevenueStore(database), Bot.Timing.production(zone),
+            bot = Bot.start(settings, database, new JdbiRevenueStore(database),
+                    Bot.Timing.production(zone, seconds("NRR_JOB_PERIOD_SECONDS", 30), seconds("NRR_OUTBOX_LEASE_SECONDS", 60)),
                     socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a claim holds: a process that dies holding one gives way to another after this. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     static final int MAX_ATTEMPTS = 12;
     private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
@@ -35,11 +36,17 @@ public final class OutboxDelivery {
     private final Slack slack;
     private final MethodsClient client;
     private final Clock clock;
+    private final Duration lease;
     private final String owner = "nrr-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
     public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock) {
+        this(outbox, slack, botToken, clock, DEFAULT_LEASE);
+    }
+
+    public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock, Duration lease) {
+        this.lease = lease;
         this.outbox = outbox;
         this.slack = slack;
         this.client = slack.methods(botToken);
@@ -49,7 +56,7 @@ public final class OutboxDelivery {
     /** Delivers what is due now; returns how many were sent. */
     public int deliverDue() {
         Instant now = clock.instant();
-        List<Outbox.Pending> due = outbox.claim(owner, now, now.plus(LEASE), 50);
+        List<Outbox.Pending> due = outbox.claim(owner, now, now.plus(lease), 50);
         int sent = 0;
         for (Outbox.Pending p : due) {
             if (deliver(p)) {

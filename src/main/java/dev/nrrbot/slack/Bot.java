@@ -23,10 +23,18 @@ import java.util.concurrent.ExecutorService;
 public final class Bot implements AutoCloseable {
 
     /** How the background work runs: tests turn the schedule off and move a clock instead. */
-    public record Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod) {
-        /** @param configuredZone NRR_TIMEZONE, or null (UTC for follow-ups, each user's zone for schedules) */
-        public static Timing production(ZoneId configuredZone) {
-            return new Timing(Clock.systemUTC(), configuredZone, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    public record Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod, Duration lease) {
+        public Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod) {
+            this(clock, configuredZone, deliveryPeriod, followUpPeriod, OutboxDelivery.DEFAULT_LEASE);
+        }
+
+        /**
+         * @param configuredZone NRR_TIMEZONE, or null (UTC for follow-ups, each user's zone for schedules)
+         * @param jobPeriod      how often follow-ups, reason capture and schedules run (30 s)
+         * @param lease          how long an outbox claim holds (60 s)
+         */
+        public static Timing production(ZoneId configuredZone, Duration jobPeriod, Duration lease) {
+            return new Timing(Clock.systemUTC(), configuredZone, Duration.ofSeconds(2), jobPeriod, lease);
         }
 
         public ZoneId zone() {
@@ -86,7 +94,7 @@ public final class Bot implements AutoCloseable {
         Access access = new Access(new JdbiAccessStore(db), settings.admins());
         ExecutorService background = NrrSlackApp.backgroundPool();
         Outbox outbox = new Outbox(db.jdbi());
-        OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock());
+        OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
         FlagService flags = new FlagService(new FlagStore(db.jdbi()), store, cache, db.jdbi(), slack.methods(settings.botToken()),
                 timing.clock(), timing.zone());

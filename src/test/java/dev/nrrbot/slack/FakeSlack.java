@@ -40,6 +40,13 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<int[]>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final Map<String, Long> delays = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes every call of {@code method} take {@code millis} before it answers. */
+    public void delay(String method, long millis) {
+        delays.put(method, millis);
+    }
+
     /** The next {@code times} calls of {@code method} fail with HTTP {@code status} (429 carries Retry-After: 1). */
     public void failNext(String method, int times, int status) {
         java.util.Deque<int[]> q = scripted.computeIfAbsent(method, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
@@ -51,7 +58,7 @@ public final class FakeSlack implements AutoCloseable {
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
     }
 
@@ -89,6 +96,14 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         calls.add(new Call(method, path, body, params, raw));
+        Long delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         java.util.Deque<int[]> q = scripted.get(method);
         int[] failure = q == null ? null : q.poll();
         if (failure != null) {
