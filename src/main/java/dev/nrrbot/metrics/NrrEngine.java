@@ -61,6 +61,32 @@ public final class NrrEngine {
     }
 
     public RetentionReport report(Window w, Segment segment) {
+        return compute(w, segment, List.of());
+    }
+
+    /**
+     * A change to the losses for a what-if: the churn and contraction with this reason code (or owned by
+     * this function) scaled by {@code percent} (-50 halves them, -100 removes them, 0 changes nothing).
+     */
+    public record LossChange(String reasonCode, BusinessFunction function, BigDecimal percent) {
+        boolean applies(Movement m) {
+            if (reasonCode != null) {
+                return m.reason() != null && m.reason().code().equals(reasonCode);
+            }
+            return m.function() == function && m.reason() != null;
+        }
+    }
+
+    /**
+     * The report as if the cohort's losses matching {@code changes} had been different. Several changes
+     * combine (a loss matching two is scaled by both). With 0% it equals {@link #report}; with -100% it
+     * removes exactly those losses from End and from their functions' contributions.
+     */
+    public RetentionReport whatIf(Window w, Segment segment, List<LossChange> changes) {
+        return compute(w, segment, changes);
+    }
+
+    private RetentionReport compute(Window w, Segment segment, List<LossChange> changes) {
         requireCovered(w);
         boolean[] keep = portfolio.mask(segment);
         int s = ledger.monthIndex(w.start());
@@ -78,18 +104,25 @@ public final class NrrEngine {
             }
             long last = ledger.mrr(a, e);
             cohort++;
-            start += first;
-            end += last;
-            retained += Math.min(first, last);
             for (Movement m : portfolio.movements(a)) {
                 int i = ledger.monthIndex(m.month());
                 if (i > s && i <= e) {
-                    byKind[m.kind().ordinal()] += m.cents();
+                    long cents = m.cents();
+                    if (m.kind().isLoss() && !changes.isEmpty()) {
+                        long changed = scaled(m, changes);
+                        last += cents - changed; // a smaller loss leaves more at the end
+                        cents = changed;
+                    }
+                    byKind[m.kind().ordinal()] += cents;
                     long[] f = byFunction.computeIfAbsent(m.function(), k -> new long[2]);
-                    f[0] += m.signedCents();
+                    f[0] += m.kind().sign() * cents;
                     f[1]++;
                 }
             }
+            last = Math.max(0, last);
+            start += first;
+            end += last;
+            retained += Math.min(first, last);
         }
         if (cohort == 0) {
             throw new ReportUnavailable("No NRR for " + w.label() + (segment.isAll() ? "" : " (" + segment + ")")
@@ -101,6 +134,17 @@ public final class NrrEngine {
                 byKind[MovementKind.EXPANSION.ordinal()], byKind[MovementKind.REACTIVATION.ordinal()],
                 byKind[MovementKind.CONTRACTION.ordinal()], byKind[MovementKind.CHURN.ordinal()],
                 contributions(byFunction, start));
+    }
+
+    /** A loss after the what-if changes that match it, rounded half-even to the cent. */
+    private static long scaled(Movement m, List<LossChange> changes) {
+        BigDecimal factor = BigDecimal.ONE;
+        for (LossChange c : changes) {
+            if (c.applies(m)) {
+                factor = factor.multiply(BigDecimal.ONE.add(c.percent().movePointLeft(2)));
+            }
+        }
+        return BigDecimal.valueOf(m.cents()).multiply(factor).setScale(0, RoundingMode.HALF_EVEN).max(BigDecimal.ZERO).longValueExact();
     }
 
     /** Every function with a movement plus unattributed, ranked by points, rounded to add up. */

@@ -32,9 +32,16 @@ public final class ReadoutService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ZoneId configuredZone;
+    private final dev.nrrbot.comp.CompStore comp;
 
     /** @param configuredZone NRR_TIMEZONE, or null to use each scheduling user's Slack time zone */
     public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone) {
+        this(store, cache, flags, jdbi, clock, configuredZone, new dev.nrrbot.comp.CompStore(jdbi));
+    }
+
+    public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone,
+                          dev.nrrbot.comp.CompStore comp) {
+        this.comp = comp;
         this.store = store;
         this.cache = cache;
         this.flags = flags;
@@ -112,7 +119,11 @@ public final class ReadoutService {
         }
         Instant from = quarter.start().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant to = quarter.end().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return Readouts.quarterly(cache.engine(), quarter, store.flagCounts(from, to), commentary, leaderId);
+        NrrEngine e = cache.engine();
+        dev.nrrbot.comp.CompStore.Plan plan = comp.plan(quarter.label());
+        dev.nrrbot.comp.Scorecard card = dev.nrrbot.comp.Scorecard.of(e.report(quarter, dev.nrrbot.metrics.Segment.ALL),
+                plan.companyTarget(), plan.curve(), plan.weights(), plan.functionTargets());
+        return Readouts.quarterly(e, quarter, store.flagCounts(from, to), commentary, leaderId, card);
     }
 
     /** Queues a readout for a channel (once per key). */

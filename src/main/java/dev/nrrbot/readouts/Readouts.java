@@ -146,7 +146,8 @@ public final class Readouts {
     }
 
     /** A quarter's readout with the CS leader's commentary, posted under their name. */
-    public static Readout quarterly(NrrEngine e, Window quarter, ReadoutStore.FlagCounts flags, String commentary, String leaderId) {
+    public static Readout quarterly(NrrEngine e, Window quarter, ReadoutStore.FlagCounts flags, String commentary, String leaderId,
+                                    dev.nrrbot.comp.Scorecard scorecard) {
         RetentionReport r = e.report(quarter, Segment.ALL);
         RetentionReport previous = tryReport(e, quarter.previous());
         Window lastYear = Window.quarter(quarter.end().getYear() - 1, quarter.end().getMonthValue() / 3);
@@ -172,6 +173,10 @@ public final class Readouts {
                 + " (" + Money.percent(x.share()) + ")").toList());
         kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved · ARR saved "
                 + Money.whole(flags.savedArrCents()));
+        if (scorecard != null) {
+            kit.text("*Scorecard* · " + dev.nrrbot.report.blocks.CompBlocks.companyLine(scorecard));
+            kit.list(null, dev.nrrbot.report.blocks.CompBlocks.scorecardLines(scorecard));
+        }
         if (commentary != null && !commentary.isBlank()) {
             kit.text("*Commentary from <@" + leaderId + ">*\n" + BlockKit.escape(commentary.trim()));
         }

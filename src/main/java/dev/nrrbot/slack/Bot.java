@@ -101,7 +101,7 @@ public final class Bot implements AutoCloseable {
         dev.nrrbot.readouts.ReadoutService readouts = new dev.nrrbot.readouts.ReadoutService(
                 new dev.nrrbot.readouts.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
         NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access, flags), access, cache, store,
-                background, timing.clock(), flags, readouts, pump::kick);
+                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.CompStore(db.jdbi()), pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
                 timing.followUpPeriod());

@@ -25,7 +25,7 @@ public final class NrrSlackApp {
     /** What the listeners share. {@code background} runs work that continues after the 3-second ack. */
     public record Services(Answers answers, Access access, PortfolioCache cache, RevenueStore store,
                            ExecutorService background, Clock clock, dev.nrrbot.flags.FlagService flags,
-                           dev.nrrbot.readouts.ReadoutService readouts, Runnable kick) {
+                           dev.nrrbot.readouts.ReadoutService readouts, dev.nrrbot.comp.CompStore comp, Runnable kick) {
     }
 
     /** The Slack SDK instance for these settings: Bolt, the outbox and lookups share it. */

@@ -69,6 +69,26 @@ public sealed interface Question {
     record QuarterlyReadout(String quarter, String channelId) implements Question {
     }
 
+    /** {@code /nrr target 110% [2026-Q3]} (function null) or {@code /nrr target product -1.0pts [2026-Q3]}. */
+    record SetTarget(BusinessFunction function, java.math.BigDecimal value, String period) implements Question {
+    }
+
+    /** {@code /nrr weight support 45%}. */
+    record SetWeight(BusinessFunction function, java.math.BigDecimal percent) implements Question {
+    }
+
+    /** {@code /nrr curve} shows it; {@code /nrr curve floor 90%}, {@code cap 1.5}, {@code cap-at 125%} change it. */
+    record Curve(String field, java.math.BigDecimal value) implements Question {
+    }
+
+    /** {@code /nrr scorecard [quarter]}. */
+    record Scorecard(String window) implements Question {
+    }
+
+    /** {@code /nrr whatif pricing -50% product_gap -100% [window]}: each name is a reason code or a function. */
+    record WhatIf(java.util.List<String> names, java.util.List<java.math.BigDecimal> percents, String window) implements Question {
+    }
+
     /** {@code /nrr help}, or text we could not read: {@code problem} says what, {@code suggestion} may help. */
     record Help(String problem, String suggestion) implements Question {
         public static Help plain() {

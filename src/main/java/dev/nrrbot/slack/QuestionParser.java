@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class QuestionParser {
 
     public static final List<String> COMMANDS = List.of("help", "function", "segment", "reasons", "trend", "account", "role", "owner",
-            "owners", "flag", "flags", "schedule", "schedules", "unschedule", "readout");
+            "owners", "flag", "flags", "schedule", "schedules", "unschedule", "readout", "target", "weight", "curve", "scorecard", "whatif");
 
     /** Slack escapes a mention as {@code <@U123|name>} or {@code <@U123>}. */
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
@@ -73,6 +73,17 @@ public final class QuestionParser {
                 }
             case "readout":
                 return readout(rest);
+            case "target":
+                return target(rest);
+            case "weight":
+                return weight(rest);
+            case "curve":
+                return curve(rest);
+            case "scorecard", "scorecards":
+                return rest.isEmpty() ? new Question.Scorecard(null)
+                        : isWindow(rest) ? new Question.Scorecard(rest) : badWindow(rest, "/nrr scorecard 2026-Q3");
+            case "whatif", "what-if":
+                return whatIf(rest);
             default:
                 break;
         }
@@ -239,6 +250,71 @@ public final class QuestionParser {
             return new Question.Help("Give a quarter and a channel.", "/nrr readout 2026-Q3 #leadership");
         }
         return new Question.QuarterlyReadout(quarter, c.group(1));
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(%|pts?|points?|x)?", Pattern.CASE_INSENSITIVE);
+
+    /** A number typed with an optional unit: "110%", "-1.0pts", "1.5x", "45". */
+    static java.math.BigDecimal number(String text) {
+        Matcher m = NUMBER.matcher(text.trim());
+        return m.matches() ? new java.math.BigDecimal(m.group(1)) : null;
+    }
+
+    private static Question target(String rest) {
+        String[] w = rest.split("\\s+");
+        String example = "/nrr target 110%  or  /nrr target product -1.0pts 2026-Q3";
+        if (rest.isEmpty()) {
+            return new Question.Help("Give the company NRR target (110%) or a function and its target contribution (product -1.0pts).", example);
+        }
+        Optional<BusinessFunction> f = BusinessFunction.parse(w[0]);
+        int at = f.isPresent() ? 1 : 0;
+        java.math.BigDecimal value = w.length > at ? number(w[at]) : null;
+        String period = w.length > at + 1 ? String.join(" ", Arrays.copyOfRange(w, at + 1, w.length)) : null;
+        if (value == null || (period != null && !isWindow(period))) {
+            return new Question.Help("\"" + clip(rest) + "\" is not a target I can read.", example);
+        }
+        return new Question.SetTarget(f.orElse(null), value, period);
+    }
+
+    private static Question weight(String rest) {
+        String[] w = rest.split("\\s+");
+        Optional<BusinessFunction> f = w.length == 2 ? BusinessFunction.parse(w[0]) : Optional.empty();
+        java.math.BigDecimal pct = w.length == 2 ? number(w[1]) : null;
+        if (f.isEmpty() || pct == null) {
+            return new Question.Help("Give a function and the share of its variable pay tied to NRR.", "/nrr weight support 45%");
+        }
+        return new Question.SetWeight(f.get(), pct);
+    }
+
+    private static Question curve(String rest) {
+        if (rest.isEmpty()) {
+            return new Question.Curve(null, null);
+        }
+        String[] w = rest.toLowerCase(Locale.ROOT).split("\\s+");
+        String field = w[0].replace('-', '_');
+        java.math.BigDecimal value = w.length == 2 ? number(w[1]) : null;
+        if (!List.of("floor", "cap", "cap_at").contains(field) || value == null) {
+            return new Question.Help("Change the payout curve with floor, cap or cap-at and a value.", "/nrr curve floor 90%");
+        }
+        return new Question.Curve(field, value);
+    }
+
+    private static Question whatIf(String rest) {
+        String example = "/nrr whatif pricing -50% product_gap -100%";
+        String[] w = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        List<String> names = new java.util.ArrayList<>();
+        List<java.math.BigDecimal> percents = new java.util.ArrayList<>();
+        int i = 0;
+        while (i + 1 < w.length && number(w[i + 1]) != null && w[i + 1].contains("%")) {
+            names.add(w[i].toLowerCase(Locale.ROOT));
+            percents.add(number(w[i + 1]));
+            i += 2;
+        }
+        String window = i < w.length ? String.join(" ", Arrays.copyOfRange(w, i, w.length)) : null;
+        if (names.isEmpty() || (window != null && !isWindow(window))) {
+            return new Question.Help("Give a reason code or a function and how its losses change, e.g. -50%.", example);
+        }
+        return new Question.WhatIf(names, percents, window);
     }
 
     private static Question badWindow(String text, String example) {

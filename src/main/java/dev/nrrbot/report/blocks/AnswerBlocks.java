@@ -190,7 +190,11 @@ public final class AnswerBlocks {
                 + "`/nrr reasons [window]` why revenue left: the Pareto of churn reasons\n"
                 + "`/nrr trend` T12M NRR month by month\n"
                 + "`/nrr account NAME-OR-ID` one account's history (admins, CS leaders, function owners)\n"
-                + "`/nrr role @person admin|cs_leader|viewer` who may see what (admins)");
+                + "`/nrr role @person admin|cs_leader|viewer` who may see what (admins)\n"
+                + "`/nrr flag ACCOUNT FUNCTION note` · `/nrr flags [FUNCTION|mine]` · `/nrr owner FUNCTION @person` · `/nrr owners`\n"
+                + "`/nrr schedule weekly #channel [mon 09:00] [zone]` · `/nrr schedule reasons #channel [monthly]` · `/nrr schedules`"
+                + " · `/nrr readout 2026-Q3 #channel`\n"
+                + "`/nrr scorecard [quarter]` · `/nrr whatif pricing -50%` · `/nrr target 110%` · `/nrr weight support 45%` · `/nrr curve`");
         kit.context("Answers are only visible to you until you press *Share in channel*. " + Definitions.NRR_FOOTNOTE);
         return kit.build();
     }

@@ -11,6 +11,7 @@ import dev.nrrbot.slack.QuestionParser;
 import dev.nrrbot.slack.Reply;
 import dev.nrrbot.slack.flags.FlagCommands;
 import dev.nrrbot.slack.readouts.ReadoutCommands;
+import dev.nrrbot.slack.comp.CompCommands;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ public final class NrrCommand {
             Question q = QuestionParser.parse(text);
             // Block Kit wants a non-empty button value: a bare /nrr is shared as "current"
             Footer footer = Answers.shareable(q) ? Footer.shareable(text.isEmpty() ? "current" : text) : Footer.none();
+            if (CompCommands.handles(q)) {
+                Reply reply = CompCommands.answer(q, user, s);
+                return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+            }
             if (ReadoutCommands.handles(q)) {
                 Reply reply = ReadoutCommands.answer(q, user, req.getPayload().getTriggerId(), ctx.client(), s);
                 return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));

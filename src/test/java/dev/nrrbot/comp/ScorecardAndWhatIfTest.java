@@ -1,0 +1,119 @@
+package dev.nrrbot.comp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nrrbot.metrics.Account;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.Contribution;
+import dev.nrrbot.metrics.Ledger;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonRecord;
+import dev.nrrbot.metrics.ReasonTaxonomy;
+import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.metrics.Window;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Scorecard totals reconcile with the report; what-if at 0% is today and at -100% removes exactly those losses. */
+class ScorecardAndWhatIfTest {
+
+    static final YearMonth S = YearMonth.of(2026, 6);
+    static final YearMonth E = YearMonth.of(2026, 9);
+
+    /**
+     * Four accounts over 2026-06..2026-09 (cents): A churns 1,000 (pricing), B contracts 400 (product_gap),
+     * C contracts 300 (pricing) then expands 500 (upsell), D churns 200 with no reason.
+     */
+    static NrrEngine engine() {
+        Ledger l = Ledger.builder(S, E).coverAll()
+                .mrr("A", S, 100_000).mrr("A", S.plusMonths(1), 100_000)
+                .mrr("B", S, 200_000).mrr("B", S.plusMonths(1), 160_000).mrr("B", S.plusMonths(2), 160_000).mrr("B", E, 160_000)
+                .mrr("C", S, 300_000).mrr("C", S.plusMonths(1), 270_000).mrr("C", S.plusMonths(2), 320_000).mrr("C", E, 320_000)
+                .mrr("D", S, 20_000).build();
+        List<ReasonRecord> records = List.of(
+                new ReasonRecord("A", LocalDate.of(2026, 8, 1), "pricing", null, 1),
+                new ReasonRecord("B", LocalDate.of(2026, 7, 1), "product_gap", null, 2),
+                new ReasonRecord("C", LocalDate.of(2026, 7, 2), "pricing", null, 3),
+                new ReasonRecord("C", LocalDate.of(2026, 8, 2), "upsell", null, 4));
+        return new NrrEngine(Portfolio.of(l, List.<Account>of(), ReasonTaxonomy.defaults(), records, List.of()));
+    }
+
+    static final Window W = new Window("2026-Q3", S, E);
+
+    @Test
+    void whatIfAtZeroPercentIsToday() {
+        NrrEngine e = engine();
+        RetentionReport today = e.report(W, Segment.ALL);
+        RetentionReport same = e.whatIf(W, Segment.ALL, List.of(new NrrEngine.LossChange("pricing", null, BigDecimal.ZERO),
+                new NrrEngine.LossChange(null, BusinessFunction.PRODUCT, BigDecimal.ZERO)));
+        assertThat(same).isEqualTo(today);
+    }
+
+    @Test
+    void whatIfAtMinus100PercentRemovesExactlyThoseLosses() {
+        NrrEngine e = engine();
+        RetentionReport today = e.report(W, Segment.ALL);
+        RetentionReport without = e.whatIf(W, Segment.ALL, List.of(new NrrEngine.LossChange("pricing", null, new BigDecimal("-100"))));
+        long pricingLosses = 100_000 + 30_000; // A's churn and C's contraction
+        assertThat(without.endCents()).isEqualTo(today.endCents() + pricingLosses);
+        assertThat(without.churnCents()).isEqualTo(today.churnCents() - 100_000);
+        assertThat(without.contractionCents()).isEqualTo(today.contractionCents() - 30_000);
+        assertThat(without.expansionCents()).isEqualTo(today.expansionCents());
+        assertThat(signed(without, BusinessFunction.FINANCE)).isEqualTo(signed(today, BusinessFunction.FINANCE) + pricingLosses);
+        assertThat(signed(without, BusinessFunction.PRODUCT)).isEqualTo(signed(today, BusinessFunction.PRODUCT));
+        assertThat(signed(without, null)).isEqualTo(signed(today, null));
+        // identity still holds
+        assertThat(without.endCents()).isEqualTo(without.startCents() + without.expansionCents() + without.reactivationCents()
+                - without.contractionCents() - without.churnCents());
+        // GRR rises by what those accounts keep: A keeps its 1,000; C was above its start anyway (capped there)
+        assertThat(without.retainedCents()).isEqualTo(today.retainedCents() + 100_000);
+    }
+
+    @Test
+    void halvingAndCombinedChangesScaleEachMatchingLoss() {
+        NrrEngine e = engine();
+        RetentionReport today = e.report(W, Segment.ALL);
+        RetentionReport half = e.whatIf(W, Segment.ALL, List.of(new NrrEngine.LossChange(null, BusinessFunction.PRODUCT, new BigDecimal("-50"))));
+        assertThat(half.endCents()).isEqualTo(today.endCents() + 20_000);
+        RetentionReport both = e.whatIf(W, Segment.ALL, List.of(new NrrEngine.LossChange(null, BusinessFunction.PRODUCT, new BigDecimal("-50")),
+                new NrrEngine.LossChange("product_gap", null, new BigDecimal("-50"))));
+        assertThat(both.endCents()).isEqualTo(today.endCents() + 30_000); // 4,000 x 0.5 x 0.5 = 1,000 left
+    }
+
+    @Test
+    void scorecardContributionsAreTheReportsAndAddUpWithExternalAndUnattributed() {
+        RetentionReport r = engine().report(W, Segment.ALL);
+        PayoutCurve curve = new PayoutCurve(new BigDecimal("70"), new BigDecimal("100"), new BigDecimal("120"), new BigDecimal("1.5"));
+        Scorecard card = Scorecard.of(r, new BigDecimal("100"), curve, Weights.defaults(), Map.of(BusinessFunction.PRODUCT, new BigDecimal("-1")));
+        BigDecimal sum = card.rows().stream().map(Scorecard.Row::contributionPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (Contribution c : r.contributions()) {
+            if (c.function() == null || c.function() == BusinessFunction.EXTERNAL) {
+                sum = sum.add(c.points());
+            }
+        }
+        assertThat(sum).isEqualByComparingTo(r.netPoints());
+        for (Scorecard.Row row : card.rows()) {
+            BigDecimal expected = r.contributions().stream().filter(c -> c.function() == row.function()).map(Contribution::points)
+                    .findFirst().orElse(BigDecimal.ZERO);
+            assertThat(row.contributionPoints()).isEqualByComparingTo(expected);
+        }
+        // NRR = 480,000 / 620,000 = 77.4%: modifier (77.4 - 70) / (100 - 70) = 0.2467
+        assertThat(r.nrrPercent()).isEqualByComparingTo("77.4");
+        assertThat(card.modifier()).isEqualByComparingTo("0.2467");
+        Scorecard.Row support = card.rows().stream().filter(x -> x.function() == BusinessFunction.SUPPORT).findFirst().orElseThrow();
+        assertThat(support.payFactor()).isEqualByComparingTo("0.6987"); // 40% x 0.2467 + 60% x 1
+        assertThat(support.arithmetic(card.modifier())).isEqualTo("40% × 0.25 + 60% × 1.00 = 69.9%");
+        Scorecard.Row sales = card.rows().stream().filter(x -> x.function() == BusinessFunction.SALES).findFirst().orElseThrow();
+        assertThat(sales.payFactor()).isEqualByComparingTo("1"); // new-business sales: no NRR weight
+    }
+
+    static long signed(RetentionReport r, BusinessFunction f) {
+        return r.contributions().stream().filter(c -> c.function() == f).mapToLong(Contribution::signedCents).findFirst().orElse(0);
+    }
+}
