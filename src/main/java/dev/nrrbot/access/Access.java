@@ -53,6 +53,13 @@ public final class Access {
         return all;
     }
 
+    /** Up to five admins as Slack mentions, for "ask ..." in refusals. */
+    public String adminMentions() {
+        Set<String> all = admins();
+        return all.isEmpty() ? "whoever runs nrr-bot (set NRR_ADMINS)"
+                : all.stream().limit(5).map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
+    }
+
     public void setRole(String userId, Role role, String grantedBy) {
         store.setRole(userId, role, grantedBy);
     }

@@ -108,7 +108,7 @@ public final class Answers {
     private Reply account(Question.AccountView a, String userId) {
         if (!access.canSeeAccounts(userId)) {
             return notice("Account-level revenue is sensitive, so only admins, CS leaders and function owners see it."
-                    + " Ask " + who(access.admins()) + " to give you the cs_leader role (/nrr role @you cs_leader)"
+                    + " Ask " + access.adminMentions() + " to give you the cs_leader role (/nrr role @you cs_leader)"
                     + " if you need it.", false);
         }
         NrrEngine engine = cache.engine();
@@ -146,18 +146,11 @@ public final class Answers {
 
     private Reply setRole(Question.SetRole r, String userId) {
         if (!access.isAdmin(userId)) {
-            return notice("Only admins can change roles. Ask " + who(access.admins()) + ".", false);
+            return notice("Only admins can change roles. Ask " + access.adminMentions() + ".", false);
         }
         Role role = Role.parse(r.role()).orElseThrow();
         access.setRole(r.userId(), role, userId);
         return notice("Done: <@" + r.userId() + "> is now " + role.code() + ".", false);
-    }
-
-    private static String who(java.util.Set<String> admins) {
-        if (admins.isEmpty()) {
-            return "whoever runs nrr-bot (set NRR_ADMINS)";
-        }
-        return admins.stream().limit(5).map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
     }
 
     private static Reply notice(String text) {

@@ -8,4 +8,9 @@ public record Reply(String text, List<LayoutBlock> blocks) {
     public Reply {
         blocks = List.copyOf(blocks);
     }
+
+    /** A one-section answer in mrkdwn (the text is trusted: it may hold mentions). */
+    public static Reply text(String mrkdwn) {
+        return new Reply(mrkdwn, new dev.nrrbot.report.blocks.BlockKit().text(mrkdwn).build());
+    }
 }

@@ -36,17 +36,12 @@ public final class NrrCommand {
             Question q = QuestionParser.parse(text);
             // Block Kit wants a non-empty button value: a bare /nrr is shared as "current"
             Footer footer = Answers.shareable(q) ? Footer.shareable(text.isEmpty() ? "current" : text) : Footer.none();
-            if (CompCommands.handles(q)) {
-                Reply reply = CompCommands.answer(q, user, s);
-                return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
-            }
-            if (ReadoutCommands.handles(q)) {
-                Reply reply = ReadoutCommands.answer(q, user, req.getPayload().getTriggerId(), ctx.client(), s);
-                return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
-            }
-            if (FlagCommands.handles(q)) {
-                Reply reply = FlagCommands.answer(q, user, req.getPayload().getTriggerId(), ctx.client(), s);
-                return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+            Reply routed = CompCommands.handles(q) ? CompCommands.answer(q, user, s)
+                    : ReadoutCommands.handles(q) ? ReadoutCommands.answer(q, user, req.getPayload().getTriggerId(), ctx.client(), s)
+                    : FlagCommands.handles(q) ? FlagCommands.answer(q, user, req.getPayload().getTriggerId(), ctx.client(), s)
+                    : null;
+            if (routed != null) {
+                return ctx.ack(r -> r.responseType("ephemeral").text(routed.text()).blocks(routed.blocks()));
             }
             boolean needsNumbers = !(q instanceof Question.Help) && !(q instanceof Question.SetRole);
             if (!needsNumbers || s.cache().engine(INLINE_BUDGET).isPresent()) {

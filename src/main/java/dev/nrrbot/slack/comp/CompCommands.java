@@ -9,7 +9,6 @@ import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.report.blocks.AnswerBlocks;
-import dev.nrrbot.report.blocks.BlockKit;
 import dev.nrrbot.report.blocks.CompBlocks;
 import dev.nrrbot.slack.NrrSlackApp;
 import dev.nrrbot.slack.Question;
@@ -43,8 +42,8 @@ public final class CompCommands {
         boolean changes = q instanceof Question.SetTarget || q instanceof Question.SetWeight
                 || (q instanceof Question.Curve c && c.field() != null);
         if (changes && !s.access().isAdmin(user)) {
-            return text("Only admins change targets, weights and the payout curve: they set people's pay. Ask "
-                    + String.join(", ", s.access().admins().stream().limit(5).map(u -> "<@" + u + ">").toList()) + ".");
+            return Reply.text("Only admins change targets, weights and the payout curve: they set people's pay. Ask "
+                    + s.access().adminMentions() + ".");
         }
         NrrEngine engine = s.cache().engine();
         if (q instanceof Question.SetTarget t) {
@@ -55,11 +54,11 @@ public final class CompCommands {
                             + "% looks wrong; give a percentage between 50% and 200%, such as 110%.");
                 }
                 comp.set("target.company." + period, t.value(), user, s.clock().instant());
-                return text("Done: the company NRR target is " + t.value().stripTrailingZeros().toPlainString() + "% for "
+                return Reply.text("Done: the company NRR target is " + t.value().stripTrailingZeros().toPlainString() + "% for "
                         + (period.equals("default") ? "every period without its own" : period) + ".");
             }
             comp.set("target." + t.function().code() + "." + period, t.value(), user, s.clock().instant());
-            return text("Done: " + t.function().label() + "'s target contribution is " + t.value().stripTrailingZeros().toPlainString()
+            return Reply.text("Done: " + t.function().label() + "'s target contribution is " + t.value().stripTrailingZeros().toPlainString()
                     + " pts for " + (period.equals("default") ? "every period without its own" : period) + ".");
         }
         if (q instanceof Question.SetWeight w) {
@@ -67,7 +66,7 @@ public final class CompCommands {
                 throw new IllegalArgumentException("A weight is a share of variable pay: between 0% and 100%.");
             }
             comp.set("weight." + w.function().code(), w.percent(), user, s.clock().instant());
-            return text("Done: " + w.percent().stripTrailingZeros().toPlainString() + "% of " + w.function().label()
+            return Reply.text("Done: " + w.percent().stripTrailingZeros().toPlainString() + "% of " + w.function().label()
                     + "'s variable pay is now tied to company NRR.");
         }
         if (q instanceof Question.Curve c) {
@@ -123,7 +122,4 @@ public final class CompCommands {
                 plan.functionTargets());
     }
 
-    private static Reply text(String mrkdwn) {
-        return new Reply(mrkdwn, new BlockKit().text(mrkdwn).build());
-    }
 }

@@ -38,11 +38,11 @@ public final class FlagCommands {
         if (q instanceof Question.SetOwner o) {
             Role role = s.access().role(user);
             if (role != Role.ADMIN && role != Role.CS_LEADER) {
-                return text("Only admins and CS leaders set owners. Ask " + admins(s) + ".");
+                return Reply.text("Only admins and CS leaders set owners. Ask " + s.access().adminMentions() + ".");
             }
             flags.store().setOwner(o.function(), o.userId(), user, s.clock().instant());
             s.kick().run();
-            return text("Done: <@" + o.userId() + "> is now " + (o.function().equals("escalation") ? "the escalation contact"
+            return Reply.text("Done: <@" + o.userId() + "> is now " + (o.function().equals("escalation") ? "the escalation contact"
                     : "the owner of " + BusinessFunction.parse(o.function()).map(BusinessFunction::label).orElse(o.function()))
                     + ". Flags for it go to them.");
         }
@@ -58,7 +58,7 @@ public final class FlagCommands {
         }
         if (q instanceof Question.Flags l) {
             if (!l.mine() && !s.access().canSeeAccounts(user)) {
-                return text("Flags name accounts and their ARR, so only admins, CS leaders and function owners see the full list."
+                return Reply.text("Flags name accounts and their ARR, so only admins, CS leaders and function owners see the full list."
                         + " `/nrr flags mine` shows the ones you raised or hold.");
             }
             List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
@@ -70,7 +70,7 @@ public final class FlagCommands {
         if (n.complete() && account.isPresent()) {
             Flag f = flags.flag(account.get(), n.function(), null, n.note(), null, null, user);
             s.kick().run();
-            return text(":triangular_flag_on_post: Flagged *" + BlockKit.escape(account.get().name()) + "* for "
+            return Reply.text(":triangular_flag_on_post: Flagged *" + BlockKit.escape(account.get().name()) + "* for "
                     + n.function().label() + " (flag #" + f.id() + ", ARR at risk " + flags.money(f.arrCents()) + "). "
                     + (f.assignee() == null ? "Nobody owns " + n.function().label() + " yet: set one with `/nrr owner "
                     + n.function().code() + " @someone`." : "<@" + f.assignee() + "> will hear of it, and you of each change."));
@@ -80,24 +80,15 @@ public final class FlagCommands {
                     n.function(), null, n.note(), s.store().taxonomy())));
             if (!r.isOk()) {
                 log.warn("views.open failed for the flag modal: {}", r.getError());
-                return text("I could not open the flag form (" + r.getError() + "). Use `/nrr flag ACCOUNT FUNCTION note`.");
+                return Reply.text("I could not open the flag form (" + r.getError() + "). Use `/nrr flag ACCOUNT FUNCTION note`.");
             }
         } catch (Exception e) {
             log.warn("views.open failed for the flag modal: {}", e.toString());
-            return text("I could not open the flag form. Use `/nrr flag ACCOUNT FUNCTION note`.");
+            return Reply.text("I could not open the flag form. Use `/nrr flag ACCOUNT FUNCTION note`.");
         }
-        return text(n.account() != null && account.isEmpty()
+        return Reply.text(n.account() != null && account.isEmpty()
                 ? "No account is exactly \"" + BlockKit.escape(n.account()) + "\": pick it in the form."
                 : "Fill in the form to flag the account.");
-    }
-
-    private static String admins(NrrSlackApp.Services s) {
-        return s.access().admins().isEmpty() ? "whoever runs nrr-bot"
-                : String.join(", ", s.access().admins().stream().limit(5).map(u -> "<@" + u + ">").toList());
-    }
-
-    private static Reply text(String mrkdwn) {
-        return new Reply(mrkdwn, new BlockKit().text(mrkdwn).build());
     }
 
     static Reply notice(String text) {

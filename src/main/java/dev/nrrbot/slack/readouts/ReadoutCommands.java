@@ -49,10 +49,10 @@ public final class ReadoutCommands {
         }
         Role role = s.access().role(user);
         if (role != Role.ADMIN && role != Role.CS_LEADER) {
-            return text("Only admins and CS leaders schedule and post readouts.");
+            return Reply.text("Only admins and CS leaders schedule and post readouts.");
         }
         if (q instanceof Question.Unschedule u) {
-            return text(s.readouts().store().deactivate(u.id()) ? "Done: schedule #" + u.id() + " is stopped."
+            return Reply.text(s.readouts().store().deactivate(u.id()) ? "Done: schedule #" + u.id() + " is stopped."
                     : "There is no active schedule #" + u.id() + ". `/nrr schedules` lists them.");
         }
         if (q instanceof Question.ScheduleReadout r) {
@@ -60,7 +60,7 @@ public final class ReadoutCommands {
             Schedule added = s.readouts().store().add(new Schedule(0, Schedule.Kind.valueOf(r.kind().toUpperCase()), r.channelId(),
                     Schedule.Cadence.valueOf(r.cadence().toUpperCase()), r.weekday(), r.at(), zone, r.names(), user, null),
                     s.clock().instant());
-            return text("Scheduled: " + added.describe() + ". First post "
+            return Reply.text("Scheduled: " + added.describe() + ". First post "
                     + ReadoutCalendar.next(added, s.clock().instant()).dueAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ')
                     + ". Make sure the channel is one I can post to.");
         }
@@ -79,13 +79,13 @@ public final class ReadoutCommands {
                     .privateMetadata(quarter.label() + "|" + r.channelId()).blocks(blocks).build()));
             if (!resp.isOk()) {
                 log.warn("views.open failed for the readout preview: {}", resp.getError());
-                return text("I could not open the preview (" + resp.getError() + ").");
+                return Reply.text("I could not open the preview (" + resp.getError() + ").");
             }
         } catch (Exception e) {
             log.warn("views.open failed for the readout preview: {}", e.toString());
-            return text("I could not open the preview. Try again in a moment.");
+            return Reply.text("I could not open the preview. Try again in a moment.");
         }
-        return text("Preview opened: add your commentary and post " + quarter.label() + " to <#" + r.channelId() + ">.");
+        return Reply.text("Preview opened: add your commentary and post " + quarter.label() + " to <#" + r.channelId() + ">.");
     }
 
     /** The scheduling user's Slack time zone (users.info), else UTC. */
@@ -105,7 +105,4 @@ public final class ReadoutCommands {
         return PlainTextObject.builder().text(t).build();
     }
 
-    private static Reply text(String mrkdwn) {
-        return new Reply(mrkdwn, new BlockKit().text(mrkdwn).build());
-    }
 }
