@@ -6,26 +6,31 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.nrrbot.store.TestDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a person uses it, on the demo company in a real embedded database. */
+/** The command line as a person uses it, on the demo company in a real database (H2 file or PostgreSQL schema). */
 class CommandLineTest {
 
     @TempDir
     static Path dir;
 
+    @AutoClose
+    static TestDatabase database;
     static String db;
     static CliRun demo;
 
     @BeforeAll
     static void loadDemo() {
-        db = "jdbc:h2:file:" + dir.resolve("nrr");
+        database = TestDatabase.file(dir.resolve("nrr"));
+        db = database.url();
         demo = CliRun.of("demo", "--db", db, "--dir", dir.resolve("demo").toString());
     }
 
@@ -156,7 +161,12 @@ class CommandLineTest {
 
     @Test
     void theDemoRefusesToMixWithSomeoneElsesImports() throws IOException {
-        String other = "jdbc:h2:file:" + dir.resolve("other");
+        try (TestDatabase otherDatabase = TestDatabase.file(dir.resolve("other"))) {
+            demoRefusesToMix(otherDatabase.url());
+        }
+    }
+
+    private static void demoRefusesToMix(String other) throws IOException {
         Path file = dir.resolve("ledger.csv");
         Files.writeString(file, "account_id,month,mrr\nA,2026-09,100\nA,2026-10,120\n");
         assertThat(CliRun.of("import", "--db", other, "mrr", file.toString()).exit()).isZero();
@@ -192,8 +202,11 @@ class CommandLineTest {
 
     @Test
     void backupMakesAZipThatRestoresToTheSameNumbers() throws Exception {
+        // backup is for the embedded database: make one (this run may be on PostgreSQL)
+        String embedded = "jdbc:h2:file:" + dir.resolve("embedded");
+        assertThat(CliRun.of("copy", "--from", db, "--to", embedded).exit()).isZero();
         Path zip = dir.resolve("backups").resolve("nrr.zip");
-        CliRun run = CliRun.of("backup", "--db", db, zip.toString());
+        CliRun run = CliRun.of("backup", "--db", embedded, zip.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Backed up").contains("nrr.zip");
         Path restored = dir.resolve("restored");
@@ -203,10 +216,10 @@ class CommandLineTest {
                 Files.copy(in, restored.resolve(Path.of(e.getName()).getFileName()));
             }
         }
-        String restoredUrl = "jdbc:h2:file:" + restored.resolve("nrr");
+        String restoredUrl = "jdbc:h2:file:" + restored.resolve("embedded");
         assertThat(CliRun.of("report", "--db", restoredUrl, "--format", "json").out())
                 .isEqualTo(CliRun.of("report", "--db", db, "--format", "json").out());
-        assertThat(CliRun.of("backup", "--db", db, zip.toString()).err()).contains("exists already");
+        assertThat(CliRun.of("backup", "--db", embedded, zip.toString()).err()).contains("exists already");
     }
 
     @Test
@@ -226,7 +239,12 @@ class CommandLineTest {
 
     @Test
     void nudgeCadencesAreSettingsWithDefaults() {
-        String db2 = "jdbc:h2:file:" + dir.resolve("settings");
+        try (TestDatabase settings = TestDatabase.file(dir.resolve("settings"))) {
+            settingsHaveDefaults(settings.url());
+        }
+    }
+
+    private static void settingsHaveDefaults(String db2) {
         assertThat(CliRun.of("setting", "--db", db2).out()).containsPattern("followup_business_days\\s+2 ")
                 .containsPattern("snooze_days\\s+7 ").containsPattern("digest_day\\s+MONDAY ");
         assertThat(CliRun.of("setting", "--db", db2, "snooze_days", "14").out()).containsPattern("snooze_days\\s+14 ");

@@ -12,7 +12,11 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded H2 file database the bot uses by default: what an import commits is there after reopening. */
+/**
+ * The embedded H2 file database the bot uses by default: what an import commits is there after reopening.
+ * Stays on H2 in every run of the suite (not {@link dev.nrrbot.store.TestDatabase}): it is about H2's file
+ * format and reopening it from disk; the PostgreSQL run covers the same imports elsewhere.
+ */
 class FileDatabaseImportTest {
 
     @TempDir

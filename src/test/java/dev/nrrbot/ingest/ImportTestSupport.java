@@ -8,28 +8,24 @@ import dev.nrrbot.metrics.MovementKind;
 import dev.nrrbot.metrics.Portfolio;
 import dev.nrrbot.store.Database;
 import dev.nrrbot.store.JdbiRevenueStore;
+import dev.nrrbot.store.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A fresh embedded H2 database (migrated by Flyway, seeded with the default taxonomy) for every
- * test, CSV fixtures written to a temporary folder, and ways to look at what the database holds.
+ * A fresh database (in-memory H2, or a schema of its own on PostgreSQL: see {@link TestDatabase}),
+ * migrated by Flyway and seeded with the default taxonomy, for every test, CSV fixtures written to a temporary folder, and ways to look at what the database holds.
  */
 abstract class ImportTestSupport {
 
@@ -60,19 +56,16 @@ abstract class ImportTestSupport {
     JdbiRevenueStore store;
     Importer importer;
 
+    /** Dropped after each test (the in-memory H2 database shut down, the PostgreSQL schema dropped). */
+    @AutoClose
+    TestDatabase database;
+
     @BeforeEach
     void openDatabase() {
-        db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        database = TestDatabase.memory();
+        db = database.open();
         store = new JdbiRevenueStore(db);
         importer = new Importer(store);
-    }
-
-    /** Drops the in-memory database, so a run of many tests does not keep them all. */
-    @AfterEach
-    void closeDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        }
     }
 
     Path csv(String name, String content) {

@@ -11,6 +11,7 @@ import dev.nrrbot.slack.MovableClock;
 import dev.nrrbot.slack.PortfolioCache;
 import dev.nrrbot.store.Database;
 import dev.nrrbot.store.JdbiRevenueStore;
+import dev.nrrbot.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,8 @@ class ReadoutSchedulingTest {
 
     @TempDir
     Path dir;
+    @AutoClose
+    TestDatabase database;
     Database db;
     MovableClock clock;
     PortfolioCache cacheA;
@@ -40,7 +44,8 @@ class ReadoutSchedulingTest {
 
     @BeforeEach
     void data() throws Exception {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("nrr"));
+        database = TestDatabase.file(dir.resolve("nrr"));
+        db = database.open();
         JdbiRevenueStore store = new JdbiRevenueStore(db);
         SyntheticCompany.Files3 files = new SyntheticCompany(200, YearMonth.of(2026, 10), 24, 5L).writeTo(dir.resolve("csv"));
         new Importer(store).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);

@@ -6,6 +6,7 @@ import dev.nrrbot.outbox.Outbox;
 import dev.nrrbot.outbox.OutboxMessage;
 import dev.nrrbot.report.blocks.BlockKit;
 import dev.nrrbot.report.blocks.FlagBlocks;
+import dev.nrrbot.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,13 @@ class OutboxDeliveryTest {
 
     @Test
     void aRestartLosesNothingAndAClaimLeftByADeadInstanceIsTakenOverOnce() throws Exception {
-        try (RunningBot first = RunningBot.start(dir)) {
+        try (TestDatabase database = TestDatabase.file(dir.resolve("nrr"))) {
+            restartAndTakeOver(database);
+        }
+    }
+
+    private void restartAndTakeOver(TestDatabase database) throws Exception {
+        try (RunningBot first = RunningBot.start(dir, database)) {
             first.slack.failNext("chat.postMessage", 1000, 503); // Slack is down: everything stays queued
             for (int i = 1; i <= 3; i++) {
                 first.bot.outbox.enqueue(message(i), first.clock.instant());
@@ -88,10 +95,10 @@ class OutboxDeliveryTest {
             assertThat(first.bot.outbox.depth()).isEqualTo(3);
         }
         Instant later = Instant.parse("2026-11-23T11:00:00Z");
-        Outbox outbox = new Outbox(dev.nrrbot.store.Database.open("jdbc:h2:file:" + dir.resolve("nrr")).jdbi());
+        Outbox outbox = new Outbox(database.open().jdbi()); // the same database, opened by another process
         // an instance claimed message 3 and died in the middle of sending it
         assertThat(outbox.claim("dead-instance", later, later.plus(Duration.ofSeconds(60)), 1)).isNotEmpty();
-        try (RunningBot second = RunningBot.start(dir)) {
+        try (RunningBot second = RunningBot.start(dir, database)) {
             second.clock.set(later);
             waitUntil(() -> second.bot.outbox.depth() == 0, second);
             assertThat(second.bot.outbox.depth()).isZero();

@@ -8,6 +8,7 @@ import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.store.Database;
 import dev.nrrbot.store.JdbiRevenueStore;
 import dev.nrrbot.store.RevenueStore;
+import dev.nrrbot.store.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The real bot as Slack sees it: the real Bolt app on bolt-jetty on a free port, a real embedded
- * database with a small synthetic company in it, and a fake Slack Web API over HTTP.
+ * The real bot as Slack sees it: the real Bolt app on bolt-jetty on a free port, a real database
+ * (an H2 file, or a PostgreSQL schema: see {@link TestDatabase}) with a small synthetic company in it,
+ * and a fake Slack Web API over HTTP.
  */
 public final class RunningBot implements AutoCloseable {
 
@@ -31,8 +33,10 @@ public final class RunningBot implements AutoCloseable {
     public final Database db;
     public final Bot bot;
     public final MovableClock clock;
+    /** The database this bot owns and drops on {@link #close()}, or null when the test passed its own. */
+    private final TestDatabase owned;
 
-    private RunningBot(FakeSlack slack, Bot bot, RevenueStore store, Database db, MovableClock clock) {
+    private RunningBot(FakeSlack slack, Bot bot, RevenueStore store, Database db, MovableClock clock, TestDatabase owned) {
         this.slack = slack;
         this.bot = bot;
         this.server = bot.server;
@@ -40,26 +44,46 @@ public final class RunningBot implements AutoCloseable {
         this.store = store;
         this.db = db;
         this.clock = clock;
+        this.owned = owned;
     }
 
-    /** Starts the bot on the synthetic company (300 accounts, 24 months to 2026-10). */
+    /** Starts the bot on the synthetic company (300 accounts, 24 months to 2026-10), in a database of its own. */
     public static RunningBot start(Path dir) throws Exception {
         return start(dir, s -> s);
     }
 
     /** As {@link #start(Path)}, with a chance to wrap the store (to slow it down, say). */
     public static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap) throws Exception {
-        return start(dir, wrap, null, null);
+        return startOwning(dir, wrap, null, null);
     }
 
     /** In Socket Mode: {@code slackReady} lets the test point apps.connections.open at its WebSocket server. */
     public static RunningBot startSocketMode(Path dir, java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
-        return start(dir, s -> s, "xapp-1-test-app-token", slackReady);
+        return startOwning(dir, s -> s, "xapp-1-test-app-token", slackReady);
     }
 
-    private static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap, String appToken,
-                                    java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
-        Database db = Database.open("jdbc:h2:file:" + dir.resolve("nrr"));
+    private static RunningBot startOwning(Path dir, UnaryOperator<RevenueStore> wrap, String appToken,
+                                          java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
+        TestDatabase database = TestDatabase.file(dir.resolve("nrr"));
+        try {
+            return start(dir, database, wrap, database, appToken, slackReady);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the bot on {@code database}, which the caller closes: a second start on it is a restart that
+     * finds the company (and the queued messages) where the first left them.
+     */
+    public static RunningBot start(Path dir, TestDatabase database) throws Exception {
+        return start(dir, database, s -> s, null, null, null);
+    }
+
+    private static RunningBot start(Path dir, TestDatabase database, UnaryOperator<RevenueStore> wrap, TestDatabase owned,
+                                    String appToken, java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
+        Database db = database.open();
         RevenueStore real = new JdbiRevenueStore(db);
         if (real.importedFiles().isEmpty()) {
             SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 11L).writeTo(dir.resolve("csv"));
@@ -84,7 +108,7 @@ public final class RunningBot implements AutoCloseable {
         MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
         Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
                 java.time.Duration.ofMillis(100), null), appToken == null ? Bot.Mode.HTTP : new Bot.Mode(appToken));
-        return new RunningBot(slack, bot, store, db, clock);
+        return new RunningBot(slack, bot, store, db, clock, owned);
     }
 
     /** The engine over the same data, to compute what the answers must say. */
@@ -100,7 +124,13 @@ public final class RunningBot implements AutoCloseable {
 
     @Override
     public void close() {
-        bot.close();
-        slack.close();
+        try {
+            bot.close();
+            slack.close();
+        } finally {
+            if (owned != null) {
+                owned.close();
+            }
+        }
     }
 }

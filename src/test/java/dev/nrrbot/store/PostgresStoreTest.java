@@ -10,17 +10,16 @@ import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.report.JsonReport;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.YearMonth;
-import java.util.UUID;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same migrations and the same imports give the same numbers on PostgreSQL as on H2. Runs when
- * NRR_TEST_DATABASE_URL names a PostgreSQL server; each run uses a schema of its own.
+ * NRR_TEST_DATABASE_URL names a PostgreSQL server (in both Surefire executions: it compares the two
+ * databases, so which one the rest of the suite is on does not matter); each test uses a schema of its own.
  */
 @EnabledIfEnvironmentVariable(named = "NRR_TEST_DATABASE_URL", matches = "jdbc:postgresql:.*")
 class PostgresStoreTest {
@@ -28,22 +27,15 @@ class PostgresStoreTest {
     @TempDir
     Path dir;
 
-    private String schema;
-
-    @org.junit.jupiter.api.AfterEach
-    void dropSchema() throws Exception {
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(System.getenv("NRR_TEST_DATABASE_URL"))) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
-    }
+    /** Always PostgreSQL, whatever the run is on; its schema is dropped after each test. */
+    @AutoClose
+    TestDatabase postgres = TestDatabase.postgres();
 
     @Test
     void postgresAndH2AgreeToTheCentAndReimportChangesNothing() throws Exception {
         SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 7L).writeTo(dir);
-        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        RevenueStore pg = new JdbiRevenueStore(Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema)));
+        RevenueStore pg = new JdbiRevenueStore(postgres.open());
+        // H2 on purpose, in every run: the reference PostgreSQL is compared with
         RevenueStore h2 = new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("h2")));
         for (RevenueStore store : new RevenueStore[] {pg, h2}) {
             Importer importer = new Importer(store);
@@ -61,8 +53,7 @@ class PostgresStoreTest {
 
     @Test
     void flagsAndTheOutboxWorkOnPostgres() throws Exception {
-        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Database db = Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema));
+        Database db = postgres.open();
         new JdbiRevenueStore(db);
         dev.nrrbot.flags.FlagStore flags = new dev.nrrbot.flags.FlagStore(db.jdbi());
         java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
@@ -91,8 +82,7 @@ class PostgresStoreTest {
         new Importer(source).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
         new Importer(source).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
         new Importer(source).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
-        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Database pg = Database.open(inSchema(System.getenv("NRR_TEST_DATABASE_URL"), schema));
+        Database pg = postgres.open();
         var rows = DatabaseCopy.copy(h2, pg);
         assertThat(rows.get("mrr_ledger")).isPositive();
         RevenueStore target = new JdbiRevenueStore(pg);
@@ -108,13 +98,5 @@ class PostgresStoreTest {
         return JsonReport.retention(engine.report(engine.window(null), Segment.ALL))
                 + JsonReport.pareto(engine.pareto(engine.window("last quarter"), Segment.parse("plan=Growth")))
                 + JsonReport.trend(engine.trend(Segment.ALL), "all");
-    }
-
-    /** Creates {@code schema} and returns a URL that works in it. */
-    static String inSchema(String url, String schema) throws Exception {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }
