@@ -68,7 +68,9 @@ public final class Ledger {
 
     /** Position of a month in the ledger, possibly outside [0, monthCount). */
     public int monthIndex(YearMonth m) {
-        return first == null ? -1 : (int) ChronoUnit.MONTHS.between(first, m);
+        // the same as ChronoUnit.MONTHS.between(first, m), without its per-call checks: reports call this
+        // for every movement they scan
+        return first == null ? -1 : (m.getYear() - first.getYear()) * 12 + (m.getMonthValue() - first.getMonthValue());
     }
 
     public YearMonth month(int index) {

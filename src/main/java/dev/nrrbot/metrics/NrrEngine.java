@@ -18,12 +18,55 @@ import java.util.Map;
  */
 public final class NrrEngine {
 
+    /** Answers a memoizing engine keeps; an entry is a few hundred bytes, so a full memo stays well under 1 MB. */
+    static final int MEMO_ENTRIES = 512;
+
     private final Portfolio portfolio;
     private final Ledger ledger;
+    private final Map<Object, Object> memo;
 
+    /** An engine that computes every answer afresh (the CLI, the engine benchmark, tests). */
     public NrrEngine(Portfolio portfolio) {
+        this(portfolio, false);
+    }
+
+    private NrrEngine(Portfolio portfolio, boolean memoize) {
         this.portfolio = portfolio;
         this.ledger = portfolio.ledger();
+        this.memo = memoize ? java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > MEMO_ENTRIES;
+            }
+        }) : null;
+    }
+
+    /**
+     * An engine that remembers its answers (the most recently used {@value #MEMO_ENTRIES}). Every answer is a
+     * function of the window, the segment and this snapshot alone, and the snapshot never changes (new data
+     * means a new engine), so a remembered answer is exactly what computing it again would give. For the
+     * server, where many people ask the same few questions between imports.
+     */
+    public static NrrEngine memoizing(Portfolio portfolio) {
+        return new NrrEngine(portfolio, true);
+    }
+
+    private record Key(String what, Object a, Object b, Object c, Object d) {
+    }
+
+    /** The remembered answer for {@code key}, or computes it; failures (ReportUnavailable) are not remembered. */
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(Key key, java.util.function.Supplier<T> compute) {
+        if (memo == null) {
+            return compute.get();
+        }
+        Object known = memo.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = compute.get(); // outside the lock: two threads may both compute it once, with the same result
+        memo.put(key, value);
+        return value;
     }
 
     public Portfolio portfolio() {
@@ -61,7 +104,7 @@ public final class NrrEngine {
     }
 
     public RetentionReport report(Window w, Segment segment) {
-        return compute(w, segment, List.of());
+        return remembered(new Key("report", w, segment, null, null), () -> compute(w, segment, List.of()));
     }
 
     /**
@@ -166,6 +209,10 @@ public final class NrrEngine {
 
     /** A function's contribution in a window, with the codes behind it, largest effect first. */
     public FunctionDetail functionDetail(Window w, Segment segment, BusinessFunction function) {
+        return remembered(new Key("function", w, segment, function, null), () -> computeFunctionDetail(w, segment, function));
+    }
+
+    private FunctionDetail computeFunctionDetail(Window w, Segment segment, BusinessFunction function) {
         RetentionReport report = report(w, segment);
         boolean[] keep = portfolio.mask(segment);
         int s = ledger.monthIndex(w.start());
@@ -215,6 +262,10 @@ public final class NrrEngine {
     }
 
     public ReasonPareto pareto(Window w, Segment segment) {
+        return remembered(new Key("pareto", w, segment, null, null), () -> computePareto(w, segment));
+    }
+
+    private ReasonPareto computePareto(Window w, Segment segment) {
         requireCovered(w);
         boolean[] keep = portfolio.mask(segment);
         int s = ledger.monthIndex(w.start());
@@ -294,6 +345,13 @@ public final class NrrEngine {
      * window lacks data is an error; otherwise such months are left out.
      */
     public List<TrendPoint> trend(YearMonth from, YearMonth to, Segment segment, boolean strict) {
+        if (memo == null) {
+            return computeTrend(from, to, segment, strict);
+        }
+        return remembered(new Key("trend", from, to, segment, strict), () -> List.copyOf(computeTrend(from, to, segment, strict)));
+    }
+
+    private List<TrendPoint> computeTrend(YearMonth from, YearMonth to, Segment segment, boolean strict) {
         boolean[] keep = portfolio.mask(segment);
         List<TrendPoint> points = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {

@@ -238,12 +238,16 @@ public final class Portfolio {
      * @throws ReportUnavailable when no account has the segment's attribute or value, naming those that exist
      */
     public boolean[] mask(Segment segment) {
-        if (!segment.isAll()) {
-            checkSegment(segment);
-        }
         boolean[] keep = new boolean[accounts.length];
+        boolean any = false;
         for (int a = 0; a < keep.length; a++) {
             keep[a] = segment.matches(accounts[a]);
+            any |= keep[a];
+        }
+        // A ledger account that matches has the attribute and the value, so the check cannot fail then;
+        // it gathers every attribute and value of every account to explain a miss, so only a miss pays for it.
+        if (!any && !segment.isAll()) {
+            checkSegment(segment);
         }
         return keep;
     }

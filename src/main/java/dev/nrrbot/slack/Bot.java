@@ -63,11 +63,13 @@ public final class Bot implements AutoCloseable {
     private final ExecutorService background;
     private final OutboxPump pump;
     private final PeriodicJobs scheduler;
+    private final AutoCloseable databaseHold;
 
     private Bot(NrrSlackApp.Services services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
                 dev.nrrbot.ops.OpsServer opsServer, dev.nrrbot.ops.Metrics metrics, dev.nrrbot.ops.RequestLog requestLog,
                 OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
-                ExecutorService background, OutboxPump pump, PeriodicJobs scheduler) {
+                ExecutorService background, OutboxPump pump, PeriodicJobs scheduler, AutoCloseable databaseHold) {
+        this.databaseHold = databaseHold;
         this.services = services;
         this.server = server;
         this.socketMode = socketMode;
@@ -89,8 +91,16 @@ public final class Bot implements AutoCloseable {
 
     public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
         Slack slack = NrrSlackApp.slackFor(settings);
+        // every request checks the data version: keep an embedded database open rather than reopen it each time
+        AutoCloseable databaseHold = db.holdOpen();
         PortfolioCache cache = new PortfolioCache(store);
-        cache.engine();
+        try {
+            cache.engine();
+        } catch (RuntimeException e) {
+            cache.close();
+            release(databaseHold);
+            throw e;
+        }
         Access access = new Access(new JdbiAccessStore(db), settings.admins());
         ExecutorService background = NrrSlackApp.backgroundPool();
         Outbox outbox = new Outbox(db.jdbi());
@@ -123,10 +133,11 @@ public final class Bot implements AutoCloseable {
                 socketMode.startAsync();
                 dev.nrrbot.ops.OpsServer opsServer = new dev.nrrbot.ops.OpsServer(ops, settings.port());
                 return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
-                        scheduler);
+                        scheduler, databaseHold);
             }
             SlackServer server = SlackServer.start(app, settings.port());
-            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
+            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler,
+                    databaseHold);
         } catch (Exception e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -134,7 +145,16 @@ public final class Bot implements AutoCloseable {
             pump.close();
             background.shutdownNow();
             cache.close();
+            release(databaseHold);
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void release(AutoCloseable hold) {
+        try {
+            hold.close();
+        } catch (Exception e) {
+            // closing: nothing more to do
         }
     }
 
@@ -187,6 +207,7 @@ public final class Bot implements AutoCloseable {
         }
         pump.close();
         cache.close();
+        release(databaseHold);
     }
 
     /** The port Slack or the operator reaches: Bolt's HTTP server, or in Socket Mode the ops server. */

@@ -76,7 +76,7 @@ public final class PortfolioCache implements AutoCloseable {
         }
         inFlight = CompletableFuture.supplyAsync(() -> {
             long version = store.dataVersion(); // read first: a change during the load triggers another one
-            NrrEngine engine = new NrrEngine(store.loadPortfolio());
+            NrrEngine engine = NrrEngine.memoizing(store.loadPortfolio());
             Loaded l = new Loaded(version, engine, store.lastImport().orElse(null));
             loaded = l;
             return l;
