@@ -368,13 +368,19 @@ public final class LoadBench {
         return null;
     }
 
+    /** Runs a JDK tool and returns its output; gives up (and kills it) after 30 seconds. */
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+        Path output = java.nio.file.Files.createTempFile("nrr-loadtest-jcmd", ".txt");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not answer within 30 s");
+            }
+            return java.nio.file.Files.readString(output);
+        } finally {
+            java.nio.file.Files.deleteIfExists(output);
         }
-        return text;
     }
 
     static long pct(long[] sorted, double q) {
