@@ -17,8 +17,11 @@ public final class JdbiAccessStore implements AccessStore {
 
     private final Jdbi jdbi;
 
-    public JdbiAccessStore(Database db) {
+    private final java.time.Clock clock;
+
+    public JdbiAccessStore(Database db, java.time.Clock clock) {
         this.jdbi = db.jdbi();
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class JdbiAccessStore implements AccessStore {
         jdbi.useTransaction(h -> {
             h.execute("DELETE FROM slack_role WHERE user_id = ?", userId);
             h.execute("INSERT INTO slack_role (user_id, role_name, granted_by, granted_at) VALUES (?, ?, ?, ?)",
-                    userId, role.code(), grantedBy, OffsetDateTime.now(ZoneOffset.UTC));
+                    userId, role.code(), grantedBy, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         });
     }
 
@@ -55,7 +58,7 @@ public final class JdbiAccessStore implements AccessStore {
     public boolean firstDelivery(String eventId) {
         try {
             jdbi.useHandle(h -> h.execute("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)", eventId,
-                    OffsetDateTime.now(ZoneOffset.UTC)));
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
             return true;
         } catch (UnableToExecuteStatementException e) {
             return false; // the primary key says another delivery got here first

@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
                 Files.size(files.mrr()) >> 20);
 
         t = System.nanoTime();
-        RevenueStore store = new JdbiRevenueStore(Database.open(jdbc));
+        RevenueStore store = new JdbiRevenueStore(Database.open(jdbc), java.time.Clock.systemUTC());
         out.printf("open + migrate        %8.2f s%n", secs(t));
         Importer importer = new Importer(store);
         long importStart = System.nanoTime();

@@ -17,6 +17,6 @@ public final class DatabaseOption {
     }
 
     public RevenueStore open() {
-        return new JdbiRevenueStore(database());
+        return new JdbiRevenueStore(database(), java.time.Clock.systemUTC());
     }
 }

@@ -68,7 +68,7 @@ final class PostCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         Database database = db.database();
-        PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database));
+        PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
         ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new FlagStore(database.jdbi()),
                 database.jdbi(), Clock.systemUTC(), null);
         Readout r;

@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = db.database();
         Bot bot;
         try {
-            bot = Bot.start(settings, database, new JdbiRevenueStore(database),
+            bot = Bot.start(settings, database, new JdbiRevenueStore(database, java.time.Clock.systemUTC()),
                     Bot.Timing.production(zone, seconds("NRR_JOB_PERIOD_SECONDS", 30), seconds("NRR_OUTBOX_LEASE_SECONDS", 60)),
                     socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {

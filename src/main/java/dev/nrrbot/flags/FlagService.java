@@ -330,7 +330,7 @@ public final class FlagService {
         }
         String found = user;
         jdbi.useHandle(h -> h.execute("INSERT INTO slack_user_email (email, user_id, checked_at) VALUES (?, ?, ?)",
-                email.toLowerCase(), found, OffsetDateTime.now(ZoneOffset.UTC)));
+                email.toLowerCase(), found, clock.instant().atOffset(ZoneOffset.UTC)));
         return Optional.ofNullable(found);
     }
 

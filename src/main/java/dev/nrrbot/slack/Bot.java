@@ -101,7 +101,7 @@ public final class Bot implements AutoCloseable {
             release(databaseHold);
             throw e;
         }
-        Access access = new Access(new JdbiAccessStore(db), settings.admins());
+        Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins());
         ExecutorService background = NrrSlackApp.backgroundPool();
         Outbox outbox = new Outbox(db.jdbi());
         OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());

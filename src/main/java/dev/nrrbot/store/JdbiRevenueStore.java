@@ -30,9 +30,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiRevenueStore implements RevenueStore {
 
     private final Jdbi jdbi;
+    private final java.time.Clock clock;
 
-    public JdbiRevenueStore(Database db) {
+    /** @param clock stamps every row it writes (import times, reason changes) */
+    public JdbiRevenueStore(Database db, java.time.Clock clock) {
         this.jdbi = db.jdbi();
+        this.clock = clock;
         seedTaxonomy();
     }
 
@@ -192,12 +195,12 @@ public final class JdbiRevenueStore implements RevenueStore {
         });
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** Keeps one prepared statement per SQL text and sends rows in batches. */
-    private static final class BatchWriter implements RevenueWriter, AutoCloseable {
+    private final class BatchWriter implements RevenueWriter, AutoCloseable {
         private static final int BATCH = 5_000;
         private static final String MERGE_ACCOUNT_IF_MISSING =
                 "MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200)))) s(account_id) ON (t.account_id = s.account_id)"

@@ -23,7 +23,7 @@ class FileDatabaseImportTest {
     Path dir;
 
     private JdbiRevenueStore open() {
-        return new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("db").resolve("nrr")));
+        return new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("db").resolve("nrr")), java.time.Clock.systemUTC());
     }
 
     @Test

@@ -64,7 +64,7 @@ abstract class ImportTestSupport {
     void openDatabase() {
         database = TestDatabase.memory();
         db = database.open();
-        store = new JdbiRevenueStore(db);
+        store = new JdbiRevenueStore(db, java.time.Clock.systemUTC());
         importer = new Importer(store);
     }
 

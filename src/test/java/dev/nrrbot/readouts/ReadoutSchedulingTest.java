@@ -46,13 +46,13 @@ class ReadoutSchedulingTest {
     void data() throws Exception {
         database = TestDatabase.file(dir.resolve("nrr"));
         db = database.open();
-        JdbiRevenueStore store = new JdbiRevenueStore(db);
+        clock = new MovableClock(Instant.parse("2026-11-20T12:00:00Z")); // a Friday
+        JdbiRevenueStore store = new JdbiRevenueStore(db, clock);
         SyntheticCompany.Files3 files = new SyntheticCompany(200, YearMonth.of(2026, 10), 24, 5L).writeTo(dir.resolve("csv"));
         new Importer(store).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
         new Importer(store).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
-        clock = new MovableClock(Instant.parse("2026-11-20T12:00:00Z")); // a Friday
         cacheA = new PortfolioCache(store);
-        cacheB = new PortfolioCache(new JdbiRevenueStore(db));
+        cacheB = new PortfolioCache(new JdbiRevenueStore(db, clock));
     }
 
     @AfterEach

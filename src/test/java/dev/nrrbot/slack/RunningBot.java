@@ -84,7 +84,10 @@ public final class RunningBot implements AutoCloseable {
     private static RunningBot start(Path dir, TestDatabase database, UnaryOperator<RevenueStore> wrap, TestDatabase owned,
                                     String appToken, java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
         Database db = database.open();
-        RevenueStore real = new JdbiRevenueStore(db);
+        // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own.
+        // The store stamps imports with it too, so "this week" in a readout is the clock's week, not the machine's.
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        RevenueStore real = new JdbiRevenueStore(db, clock);
         if (real.importedFiles().isEmpty()) {
             SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 11L).writeTo(dir.resolve("csv"));
             Importer importer = new Importer(real);
@@ -104,8 +107,6 @@ public final class RunningBot implements AutoCloseable {
             env.put("SLACK_APP_TOKEN", appToken);
         }
         SlackSettings settings = SlackSettings.fromEnvironment(env, appToken != null);
-        // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own
-        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
         Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
                 java.time.Duration.ofMillis(100), null), appToken == null ? Bot.Mode.HTTP : new Bot.Mode(appToken));
         return new RunningBot(slack, bot, store, db, clock, owned);

@@ -99,7 +99,7 @@ class TwoInstancesTest {
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         Database db = Database.open(url);
-        JdbiRevenueStore store = new JdbiRevenueStore(db);
+        JdbiRevenueStore store = new JdbiRevenueStore(db, java.time.Clock.systemUTC());
         SyntheticCompany.Files3 files = new SyntheticCompany(150, YearMonth.of(2026, 10), 24, 3L).writeTo(dir.resolve("csv"));
         new Importer(store).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
         new Importer(store).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);

@@ -34,9 +34,9 @@ class PostgresStoreTest {
     @Test
     void postgresAndH2AgreeToTheCentAndReimportChangesNothing() throws Exception {
         SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 7L).writeTo(dir);
-        RevenueStore pg = new JdbiRevenueStore(postgres.open());
+        RevenueStore pg = new JdbiRevenueStore(postgres.open(), java.time.Clock.systemUTC());
         // H2 on purpose, in every run: the reference PostgreSQL is compared with
-        RevenueStore h2 = new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("h2")));
+        RevenueStore h2 = new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("h2")), java.time.Clock.systemUTC());
         for (RevenueStore store : new RevenueStore[] {pg, h2}) {
             Importer importer = new Importer(store);
             importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
@@ -54,7 +54,7 @@ class PostgresStoreTest {
     @Test
     void flagsAndTheOutboxWorkOnPostgres() throws Exception {
         Database db = postgres.open();
-        new JdbiRevenueStore(db);
+        new JdbiRevenueStore(db, java.time.Clock.systemUTC());
         dev.nrrbot.flags.FlagStore flags = new dev.nrrbot.flags.FlagStore(db.jdbi());
         java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
         dev.nrrbot.flags.Flag draft = new dev.nrrbot.flags.Flag(0, "A1", dev.nrrbot.metrics.BusinessFunction.PRODUCT,
@@ -78,14 +78,14 @@ class PostgresStoreTest {
     void anEmbeddedDatabaseCopiesIntoPostgresWithTheSameNumbersAndFreshIds() throws Exception {
         SyntheticCompany.Files3 files = new SyntheticCompany(150, YearMonth.of(2026, 10), 24, 9L).writeTo(dir);
         Database h2 = Database.open("jdbc:h2:file:" + dir.resolve("source"));
-        RevenueStore source = new JdbiRevenueStore(h2);
+        RevenueStore source = new JdbiRevenueStore(h2, java.time.Clock.systemUTC());
         new Importer(source).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
         new Importer(source).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
         new Importer(source).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
         Database pg = postgres.open();
         var rows = DatabaseCopy.copy(h2, pg);
         assertThat(rows.get("mrr_ledger")).isPositive();
-        RevenueStore target = new JdbiRevenueStore(pg);
+        RevenueStore target = new JdbiRevenueStore(pg, java.time.Clock.systemUTC());
         assertThat(reports(target)).isEqualTo(reports(source));
         assertThat(target.dataVersion()).isEqualTo(source.dataVersion());
         // the copied import log's ids do not collide with the next import's
