@@ -89,6 +89,11 @@ public final class NrrEngine {
         return Window.parse(text, currentMonth());
     }
 
+    /** The window a person asked for, relative ones read against the latest month with data. */
+    public Window window(WindowSpec spec) {
+        return spec.resolve(currentMonth());
+    }
+
     /** Refuses a window that needs a month no import covers: zeros there would look like mass churn. */
     public void requireCovered(Window w) {
         currentMonth();

@@ -1,5 +1,7 @@
 package dev.nrrbot.outbox;
 
+import dev.nrrbot.outbox.slack.OutboxDelivery;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

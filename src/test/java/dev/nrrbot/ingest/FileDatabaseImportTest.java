@@ -3,8 +3,8 @@ package dev.nrrbot.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nrrbot.store.Database;
-import dev.nrrbot.store.JdbiRevenueStore;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.db.JdbiRevenueStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded H2 file database the bot uses by default: what an import commits is there after reopening.
- * Stays on H2 in every run of the suite (not {@link dev.nrrbot.store.TestDatabase}): it is about H2's file
+ * Stays on H2 in every run of the suite (not {@link dev.nrrbot.platform.db.TestDatabase}): it is about H2's file
  * format and reopening it from disk; the PostgreSQL run covers the same imports elsewhere.
  */
 class FileDatabaseImportTest {

@@ -1,0 +1,70 @@
+package dev.nrrbot.access.db;
+
+import dev.nrrbot.access.Role;
+import dev.nrrbot.access.AccessStore;
+
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.platform.db.Database;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** {@link AccessStore} on the project's database. */
+public final class JdbiAccessStore implements AccessStore {
+
+    private final Jdbi jdbi;
+
+    private final java.time.Clock clock;
+
+    public JdbiAccessStore(Database db, java.time.Clock clock) {
+        this.jdbi = db.jdbi();
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Role> storedRole(String userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT role_name FROM slack_role WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).findOne().flatMap(Role::parse));
+    }
+
+    @Override
+    public void setRole(String userId, Role role, String grantedBy) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM slack_role WHERE user_id = ?", userId);
+            h.execute("INSERT INTO slack_role (user_id, role_name, granted_by, granted_at) VALUES (?, ?, ?, ?)",
+                    userId, role.code(), grantedBy, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        });
+    }
+
+    @Override
+    public Set<String> storedAdmins() {
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM slack_role WHERE role_name = 'admin'")
+                .mapTo(String.class).list()));
+    }
+
+    @Override
+    public Map<BusinessFunction, String> functionOwners() {
+        Map<BusinessFunction, String> out = new EnumMap<>(BusinessFunction.class);
+        jdbi.withHandle(h -> h.createQuery("SELECT function_code, user_id FROM function_owner")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
+                .forEach(e -> BusinessFunction.parse(e.getKey()).ifPresent(f -> out.put(f, e.getValue())));
+        return out;
+    }
+
+    @Override
+    public boolean firstDelivery(String eventId) {
+        try {
+            jdbi.useHandle(h -> h.execute("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)", eventId,
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            return false; // the primary key says another delivery got here first
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nrrbot.flags.render;
+
+import dev.nrrbot.platform.slack.BlockKit;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+import dev.nrrbot.flags.Flag;
+import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.platform.format.Money;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The messages about flags: the owner's DM with its buttons, notices, the digest, and lists. */
+public final class FlagBlocks {
+
+    public static final String ACK = "flag_ack";
+    public static final String SNOOZE = "flag_snooze";
+    public static final String RESOLVE = "flag_resolve";
+    public static final String REASSIGN = "flag_reassign";
+    public static final String SET_REASON = "reason_set";
+
+    private FlagBlocks() {
+    }
+
+    /** A message body as Slack's chat.postMessage and response_url take it. */
+    public static String body(String text, List<LayoutBlock> blocks, Boolean replaceOriginal) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("text", text);
+        o.add("blocks", GsonFactory.createSnakeCase().toJsonTree(blocks));
+        if (replaceOriginal != null) {
+            o.addProperty("replace_original", replaceOriginal);
+        }
+        return o.toString();
+    }
+
+    public static String summary(Flag f, String accountName, Instant now, ZoneId zone) {
+        Long days = f.daysToRenewal(now, zone);
+        return "*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(f.accountId()) + "`) · ARR at risk *"
+                + Money.whole(f.arrCents()) + "*"
+                + (days == null ? "" : " · renews in " + days + (days == 1 ? " day" : " days") + " (" + f.renewalDate() + ")")
+                + "\n*Function:* " + f.function().label() + (f.reasonCode() == null ? "" : " · *Reason:* " + f.reasonCode())
+                + "\n*Flagged by* <@" + f.flaggedBy() + ">" + (f.note() == null ? "" : ": " + BlockKit.escape(f.note()));
+    }
+
+    /** The DM to whoever must act: the flag and its buttons. */
+    public static List<LayoutBlock> ownerDm(String headline, Flag f, String accountName, Instant now, ZoneId zone) {
+        BlockKit kit = new BlockKit().text(headline).text(summary(f, accountName, now, zone))
+                .context("Flag #" + f.id() + " · " + state(f));
+        if (!f.isActive()) {
+            return kit.build();
+        }
+        return kit.buttonsAndUserPicker(List.of(
+                new BlockKit.Button("Acknowledge", ACK, f.token(), "primary"),
+                new BlockKit.Button("Snooze 7 days", SNOOZE, f.token(), null),
+                new BlockKit.Button("Resolve", RESOLVE, f.token(), null)), REASSIGN, "Reassign to...", "flag:" + f.token()).build();
+    }
+
+    public static List<LayoutBlock> notice(String text, Flag f, String accountName, Instant now, ZoneId zone) {
+        return new BlockKit().text(text).text(summary(f, accountName, now, zone)).context("Flag #" + f.id() + " · " + state(f)).build();
+    }
+
+    public static String state(Flag f) {
+        return switch (f.state()) {
+            case OPEN -> "open" + (f.assignee() == null ? ", no owner yet" : ", with <@" + f.assignee() + ">");
+            case ACKNOWLEDGED -> "acknowledged by <@" + f.assignee() + ">";
+            case SNOOZED -> "snoozed until " + f.snoozedUntil().toString().substring(0, 10);
+            case RESOLVED -> "resolved: " + f.outcome().code() + (f.outcomeNote() == null ? "" : " (" + f.outcomeNote() + ")");
+        };
+    }
+
+    public static List<LayoutBlock> list(String title, List<Flag> flags, Map<String, String> names, Instant now) {
+        BlockKit kit = new BlockKit().header(title);
+        if (flags.isEmpty()) {
+            return kit.text("No open flags.").build();
+        }
+        long arr = flags.stream().mapToLong(Flag::arrCents).sum();
+        kit.text(flags.size() + (flags.size() == 1 ? " flag" : " flags") + " · ARR at risk *" + Money.whole(arr) + "*");
+        List<String> lines = new ArrayList<>();
+        for (Flag f : flags) {
+            lines.add("• #" + f.id() + " *" + BlockKit.escape(names.getOrDefault(f.accountId(), f.accountId())) + "* (`"
+                    + BlockKit.escape(f.accountId()) + "`) · "
+                    + f.function().code() + " · ARR " + Money.whole(f.arrCents()) + " · " + f.ageDays(now) + "d old · " + state(f));
+        }
+        return kit.list(null, lines).build();
+    }
+
+    public static List<LayoutBlock> digest(List<Flag> flags, Map<String, String> names, Instant now) {
+        return list("Your open flags this week", flags, names, now);
+    }
+
+    public static List<String> historyLines(List<Flag> flags, Map<Long, List<FlagStore.Event>> history) {
+        List<String> lines = new ArrayList<>();
+        for (Flag f : flags) {
+            lines.add("*Flag #" + f.id() + "* " + f.function().code() + " · ARR " + Money.whole(f.arrCents()) + " · " + state(f));
+            for (FlagStore.Event e : history.getOrDefault(f.id(), List.of())) {
+                lines.add("    `" + e.at().toString().substring(0, 16).replace('T', ' ') + "` " + e.action() + " by <@" + e.actor()
+                        + ">" + (e.detail() == null ? "" : ": " + BlockKit.escape(e.detail())));
+            }
+        }
+        return lines;
+    }
+
+    /** Asks a CSM why an account churned or contracted. */
+    public static List<LayoutBlock> reasonRequest(String accountId, String accountName, YearMonth month, String kind, long cents) {
+        return new BlockKit()
+                .text("*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(accountId) + "`) had a " + kind + " of "
+                        + Money.whole(cents) + " MRR in " + month + ", and no reason is recorded. What happened?")
+                .context("The reason shows up in /nrr and in the churn Pareto as soon as you set it.")
+                .buttons(List.of(new BlockKit.Button("Set reason", SET_REASON, accountId + "|" + month, "primary")))
+                .build();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.nrrbot.flags.slack;
+
+import com.slack.api.app_backend.interactive_components.response.Option;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import dev.nrrbot.flags.Flag;
+import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.ReasonCode;
+import dev.nrrbot.flags.render.FlagBlocks;
+import dev.nrrbot.serve.NrrSlackApp;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flag flow's buttons, pickers and modals. Each button carries the flag's id and version, so a
+ * double click or Slack's retry of a click moves the flag once.
+ */
+public final class FlagActions {
+
+    private static final Logger log = LoggerFactory.getLogger(FlagActions.class);
+
+    private FlagActions() {
+    }
+
+    public static void register(App app, NrrSlackApp.Services s) {
+        app.blockAction(FlagBlocks.ACK, (req, ctx) -> {
+            act(s, req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "acknowledged",
+                    req.getPayload().getResponseUrl(), null, null, null);
+            return ctx.ack();
+        });
+        app.blockAction(FlagBlocks.SNOOZE, (req, ctx) -> {
+            act(s, req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "snoozed",
+                    req.getPayload().getResponseUrl(), null, null, null);
+            return ctx.ack();
+        });
+        app.blockAction(FlagBlocks.REASSIGN, (req, ctx) -> {
+            var action = req.getPayload().getActions().get(0);
+            String token = action.getBlockId() == null ? "" : action.getBlockId().replaceFirst("^flag:", "");
+            act(s, token, req.getPayload().getUser().getId(), "reassigned", req.getPayload().getResponseUrl(), null, null,
+                    action.getSelectedUser());
+            return ctx.ack();
+        });
+        app.blockAction(FlagBlocks.RESOLVE, (req, ctx) -> {
+            String token = req.getPayload().getActions().get(0).getValue();
+            Optional<Flag> f = find(s, token);
+            if (f.isPresent() && f.get().isActive()) {
+                String metadata = token + "\n" + (req.getPayload().getResponseUrl() == null ? "" : req.getPayload().getResponseUrl());
+                open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.resolve(f.get(),
+                        s.flags().facts(f.get().accountId()).map(FlagService.AccountFacts::name).orElse(f.get().accountId()), metadata));
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(FlagModals.RESOLVE, (req, ctx) -> {
+            String[] meta = req.getPayload().getView().getPrivateMetadata().split("\n", 2);
+            Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
+            Optional<Flag.Outcome> outcome = Flag.Outcome.parse(selected(v, "outcome"));
+            if (outcome.isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of("outcome", "Choose saved, lost or other")));
+            }
+            act(s, meta[0], req.getPayload().getUser().getId(), "resolved", meta.length > 1 && !meta[1].isEmpty() ? meta[1] : null,
+                    outcome.get(), value(v, "note"), null);
+            return ctx.ack();
+        });
+        app.blockSuggestion(FlagModals.ACCOUNT_SELECT, (req, ctx) -> {
+            List<Option> options = new ArrayList<>();
+            for (FlagService.AccountFacts a : s.flags().search(req.getPayload().getValue(), 50)) {
+                var o = FlagModals.accountOption(a);
+                options.add(Option.builder().text((PlainTextObject) o.getText()).value(o.getValue()).build());
+            }
+            return ctx.ack(r -> r.options(options));
+        });
+        // picking the account fills ARR at risk and the renewal date from the data
+        app.blockAction(FlagModals.ACCOUNT_SELECT, (req, ctx) -> {
+            View view = req.getPayload().getView();
+            String id = req.getPayload().getActions().get(0).getSelectedOption().getValue();
+            Map<String, Map<String, ViewState.Value>> v = view.getState().getValues();
+            Optional<FlagService.AccountFacts> a = s.flags().facts(id);
+            BusinessFunction f = BusinessFunction.parse(selected(v, "function")).orElse(null);
+            View updated = FlagModals.flag(a.orElse(null), f, selected(v, "reason"), value(v, "note"), s.store().taxonomy());
+            try {
+                var r = ctx.client().viewsUpdate(u -> u.viewId(view.getId()).hash(view.getHash()).view(updated));
+                if (!r.isOk()) {
+                    log.warn("views.update failed: {}", r.getError());
+                }
+            } catch (Exception e) {
+                log.warn("views.update failed: {}", e.toString());
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(FlagModals.FLAG, (req, ctx) -> {
+            Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
+            Map<String, String> errors = new HashMap<>();
+            Optional<FlagService.AccountFacts> account = Optional.ofNullable(selected(v, "account")).flatMap(s.flags()::facts);
+            if (account.isEmpty()) {
+                errors.put("account", "Pick an account from the list");
+            }
+            Optional<BusinessFunction> function = BusinessFunction.parse(selected(v, "function"));
+            if (function.isEmpty()) {
+                errors.put("function", "Choose the function that holds the fix");
+            }
+            Long arr = null;
+            try {
+                arr = FlagModals.cents(value(v, "arr"));
+            } catch (IllegalArgumentException e) {
+                errors.put("arr", e.getMessage());
+            }
+            String note = value(v, "note");
+            if (note == null || note.isBlank()) {
+                errors.put("note", "Say what is going on, so the owner can act");
+            }
+            if (!errors.isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(errors));
+            }
+            s.flags().flag(account.get(), function.get(), selected(v, "reason"), note.trim(), arr,
+                    FlagModals.date(date(v, "renewal")), req.getPayload().getUser().getId());
+            s.kick().run();
+            return ctx.ack();
+        });
+        app.blockAction(FlagBlocks.SET_REASON, (req, ctx) -> {
+            String value = req.getPayload().getActions().get(0).getValue();
+            String[] parts = value.split("\\|", 2);
+            String name = s.flags().facts(parts[0]).map(FlagService.AccountFacts::name).orElse(parts[0]);
+            open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.reason(name, parts.length > 1 ? parts[1] : "", "churn or contract",
+                    s.store().taxonomy(), value));
+            return ctx.ack();
+        });
+        app.viewSubmission(FlagModals.REASON, (req, ctx) -> {
+            String[] parts = req.getPayload().getView().getPrivateMetadata().split("\\|", 2);
+            Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
+            Optional<ReasonCode> code = s.store().taxonomy().byCode(selected(v, "reason"))
+                    .filter(c -> c.polarity() == ReasonCode.Polarity.REASON);
+            if (code.isEmpty() || parts.length < 2) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of("reason", "Choose a reason from the list")));
+            }
+            s.flags().setReason(parts[0], YearMonth.parse(parts[1]), code.get(), value(v, "note"), req.getPayload().getUser().getId());
+            return ctx.ack();
+        });
+    }
+
+    private static void act(NrrSlackApp.Services s, String token, String user, String action, String responseUrl,
+                            Flag.Outcome outcome, String note, String assignee) {
+        Optional<Flag> changed = s.flags().act(token == null ? "" : token, user, action, responseUrl, outcome, note, assignee);
+        if (changed.isPresent()) {
+            s.kick().run();
+        } else {
+            log.info("flag action '{}' on {} changed nothing (already done, or a repeated click)", action, token);
+        }
+    }
+
+    private static Optional<Flag> find(NrrSlackApp.Services s, String token) {
+        try {
+            return s.flags().store().find(Long.parseLong(token.split(":")[0]));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void open(MethodsClient client, String trigger, View view) {
+        try {
+            var r = client.viewsOpen(req -> req.triggerId(trigger).view(view));
+            if (!r.isOk()) {
+                log.warn("views.open failed: {}", r.getError());
+            }
+        } catch (Exception e) {
+            log.warn("views.open failed: {}", e.toString());
+        }
+    }
+
+    private static ViewState.Value field(Map<String, Map<String, ViewState.Value>> v, String block) {
+        Map<String, ViewState.Value> b = v == null ? null : v.get(block);
+        return b == null || b.isEmpty() ? null : b.values().iterator().next();
+    }
+
+    static String selected(Map<String, Map<String, ViewState.Value>> v, String block) {
+        ViewState.Value f = field(v, block);
+        return f == null || f.getSelectedOption() == null ? null : f.getSelectedOption().getValue();
+    }
+
+    static String value(Map<String, Map<String, ViewState.Value>> v, String block) {
+        ViewState.Value f = field(v, block);
+        return f == null ? null : f.getValue();
+    }
+
+    static String date(Map<String, Map<String, ViewState.Value>> v, String block) {
+        ViewState.Value f = field(v, block);
+        return f == null ? null : f.getSelectedDate();
+    }
+}

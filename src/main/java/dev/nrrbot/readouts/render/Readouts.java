@@ -1,0 +1,214 @@
+package dev.nrrbot.readouts.render;
+
+import dev.nrrbot.readouts.db.ReadoutStore;
+import dev.nrrbot.readouts.Schedule;
+
+import dev.nrrbot.flags.Flag;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.Contribution;
+import dev.nrrbot.metrics.Movement;
+import dev.nrrbot.metrics.MovementKind;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonPareto;
+import dev.nrrbot.metrics.ReportUnavailable;
+import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.metrics.TrendPoint;
+import dev.nrrbot.metrics.Window;
+import dev.nrrbot.platform.format.Definitions;
+import dev.nrrbot.platform.format.Money;
+import dev.nrrbot.platform.slack.BlockKit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What each readout says, and its charts. Plain functions of the numbers they are given. */
+public final class Readouts {
+
+    private Readouts() {
+    }
+
+    /**
+     * The weekly readout: T12M NRR and GRR with the change against last week's readout and last
+     * month's close, what moved in the months whose data arrived this week (account names only where
+     * allowed), the functions' contributions, open flags per function, and the trend chart.
+     */
+    public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
+                                 List<Flag> activeFlags, Instant now) {
+        Window w = e.window(null);
+        RetentionReport r = e.report(w, Segment.ALL);
+        BlockKit kit = new BlockKit();
+        kit.header("Weekly NRR readout · " + Money.percent(r.nrr()) + " · " + r.band().label());
+        StringBuilder change = new StringBuilder();
+        change.append(lastWeekNrrMicros == null ? "first weekly readout in this channel"
+                : "vs last week: " + Money.points(r.nrrPercent().subtract(percent(lastWeekNrrMicros))) + " pts");
+        try {
+            RetentionReport close = e.report(w.previous(), Segment.ALL);
+            change.append(" · vs last month's close (").append(close.window().label()).append("): ")
+                    .append(Money.points(r.nrrPercent().subtract(close.nrrPercent()))).append(" pts");
+        } catch (ReportUnavailable ex) {
+            // no previous month in the data
+        }
+        kit.text("*" + w.label() + "* (" + w.start() + " → " + w.end() + ") · *GRR* " + Money.percent(r.grr()) + "\n" + change);
+        kit.list("*What moved this week*", movedThisWeek(e.portfolio(), monthsThisWeek, showNames));
+        kit.list("*Contribution by function* (points of NRR, adding up to " + Money.points(r.netPoints()) + ")",
+                r.contributions().stream().map(c -> "• " + c.functionLabel() + " *" + Money.points(c.points()) + " pts*").toList());
+        kit.list("*Open flags by function*", openFlags(activeFlags, now));
+        kit.context(Definitions.NRR_FOOTNOTE);
+        List<Readout.Chart> charts = List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend",
+                Charts.trend(trendOrEmpty(e), "T12M NRR by month")));
+        return new Readout("Weekly NRR readout: " + Money.percent(r.nrr()) + " (" + r.band().label() + ")", kit.build(), charts,
+                r.nrr().movePointRight(6).longValue());
+    }
+
+    static List<String> movedThisWeek(Portfolio p, List<YearMonth> months, boolean showNames) {
+        if (months.isEmpty()) {
+            return List.of("No new revenue data arrived this week.");
+        }
+        Set<YearMonth> wanted = Set.copyOf(months);
+        // per kind: each account's total, so an account that moved twice counts once
+        Map<MovementKind, Map<Integer, Long>> byAccount = new EnumMap<>(MovementKind.class);
+        for (int a = 0; a < p.ledger().accountCount(); a++) {
+            for (Movement m : p.movements(a)) {
+                if (wanted.contains(m.month()) && m.kind() != MovementKind.NEW) {
+                    byAccount.computeIfAbsent(m.kind(), k -> new LinkedHashMap<>()).merge(a, m.cents(), Long::sum);
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("_Data for " + months.get(0) + (months.size() > 1 ? " to " + months.get(months.size() - 1) : "") + " arrived this week._");
+        for (MovementKind k : List.of(MovementKind.CHURN, MovementKind.CONTRACTION, MovementKind.EXPANSION, MovementKind.REACTIVATION)) {
+            Map<Integer, Long> accounts = byAccount.getOrDefault(k, Map.of());
+            long total = accounts.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder line = new StringBuilder("• *" + k.code() + "*: " + (k.isLoss() ? "-" : "+") + Money.whole(total) + " MRR, "
+                    + accounts.size() + (accounts.size() == 1 ? " account" : " accounts"));
+            if (showNames && !accounts.isEmpty()) {
+                List<Map.Entry<Integer, Long>> top = accounts.entrySet().stream()
+                        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(5).toList();
+                line.append(": ").append(String.join(", ", top.stream().map(e -> BlockKit.escape(p.account(e.getKey()).name())
+                        + " (" + Money.whole(e.getValue()) + ")").toList()))
+                        .append(accounts.size() > 5 ? " and " + (accounts.size() - 5) + " more" : "");
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    static List<String> openFlags(List<Flag> flags, Instant now) {
+        if (flags.isEmpty()) {
+            return List.of("No open flags.");
+        }
+        Map<BusinessFunction, List<Flag>> byFunction = new EnumMap<>(BusinessFunction.class);
+        flags.forEach(f -> byFunction.computeIfAbsent(f.function(), k -> new ArrayList<>()).add(f));
+        List<String> lines = new ArrayList<>();
+        byFunction.forEach((f, list) -> lines.add("• " + f.label() + ": " + list.size() + (list.size() == 1 ? " flag" : " flags")
+                + ", ARR at risk " + Money.whole(list.stream().mapToLong(Flag::arrCents).sum()) + ", oldest "
+                + list.stream().mapToLong(x -> x.ageDays(now)).max().orElse(0) + " days"));
+        return lines;
+    }
+
+    /**
+     * The churn-reason summary: the Pareto for the period (the latest month with data for a monthly
+     * schedule; the latest three months for a weekly one), the vital few, the unexplained share, the
+     * top reason per function and churn by tenure, with the Pareto chart.
+     */
+    public static Readout reasons(NrrEngine e, Schedule.Cadence cadence) {
+        YearMonth current = e.currentMonth();
+        Window w = cadence == Schedule.Cadence.MONTHLY ? Window.month(current)
+                : new Window("3 months to " + current, current.minusMonths(3), current);
+        ReasonPareto p = e.pareto(w, Segment.ALL);
+        BlockKit kit = new BlockKit();
+        kit.header("Why revenue left · " + w.label());
+        String unexplained = p.totalLostCents() == 0 ? "0.0%" : Money.percent(BigDecimal.valueOf(p.unexplainedLostCents())
+                .divide(BigDecimal.valueOf(p.totalLostCents()), 4, RoundingMode.HALF_EVEN));
+        kit.text("*" + w.label() + "* (" + w.start() + " → " + w.end() + ") · " + Money.whole(p.totalLostCents()) + " MRR lost\n"
+                + (p.vitalFew().isEmpty() ? "No churn or contraction." : "*Vital few* (80% of the loss): " + String.join(", ", p.vitalFew()))
+                + "\n*Unexplained:* " + Money.whole(p.unexplainedLostCents()) + " MRR (" + unexplained + ")");
+        Map<BusinessFunction, ReasonPareto.Row> topPerFunction = new LinkedHashMap<>();
+        for (ReasonPareto.Row r : p.rows()) {
+            if (r.function() != null) {
+                topPerFunction.putIfAbsent(r.function(), r);
+            }
+        }
+        kit.list("*Top reason per function*", topPerFunction.entrySet().stream().map(x -> "• " + x.getKey().label() + ": "
+                + x.getValue().reason() + " (" + Money.whole(x.getValue().lostCents()) + ")").toList());
+        kit.fields(p.tenure().stream().map(t -> "*Churn, " + t.tenure().code() + " (" + t.tenure().range() + ")*\n" + t.churns()
+                + " churns · " + Money.whole(t.lostCents()) + " MRR").toList());
+        kit.context(Definitions.PARETO_FOOTNOTE);
+        return new Readout("Churn-reason summary, " + w.label(), kit.build(),
+                List.of(new Readout.Chart("churn-pareto.png", "Why revenue left, " + w.label(), Charts.pareto(p, "Revenue lost by reason, " + w.label()))),
+                null);
+    }
+
+    /** A quarter's readout with the CS leader's commentary, posted under their name. */
+    public static Readout quarterly(NrrEngine e, Window quarter, ReadoutStore.FlagCounts flags, String commentary, String leaderId,
+                                    dev.nrrbot.comp.Scorecard scorecard) {
+        RetentionReport r = e.report(quarter, Segment.ALL);
+        RetentionReport previous = tryReport(e, quarter.previous());
+        Window lastYear = Window.quarter(quarter.end().getYear() - 1, quarter.end().getMonthValue() / 3);
+        RetentionReport yearAgo = tryReport(e, lastYear);
+        BlockKit kit = new BlockKit();
+        kit.header(quarter.label() + " NRR readout · " + Money.percent(r.nrr()) + " · " + r.band().label());
+        kit.fields(List.of(
+                "*NRR*\n" + Money.percent(r.nrr()),
+                "*GRR*\n" + Money.percent(r.grr()),
+                "*vs " + quarter.previous().label() + "*\n" + (previous == null ? "no data" : Money.points(r.nrrPercent().subtract(previous.nrrPercent())) + " pts NRR, "
+                        + Money.points(r.grrPercent().subtract(previous.grrPercent())) + " pts GRR"),
+                "*vs " + lastYear.label() + "*\n" + (yearAgo == null ? "no data" : Money.points(r.nrrPercent().subtract(yearAgo.nrrPercent())) + " pts NRR, "
+                        + Money.points(r.grrPercent().subtract(yearAgo.grrPercent())) + " pts GRR")));
+        List<String> functions = new ArrayList<>();
+        for (Contribution c : r.contributions()) {
+            String before = previous == null ? "" : previous.contributions().stream().filter(x -> x.function() == c.function()).findFirst()
+                    .map(x -> " (" + Money.points(x.points()) + " in " + previous.window().label() + ")").orElse(" (none in " + previous.window().label() + ")");
+            functions.add("• " + c.functionLabel() + " *" + Money.points(c.points()) + " pts*" + before);
+        }
+        kit.list("*Contribution by function*", functions);
+        ReasonPareto p = e.pareto(quarter, Segment.ALL);
+        kit.list("*Top reasons revenue left*", p.rows().stream().limit(5).map(x -> "• " + x.reason() + " " + Money.whole(x.lostCents())
+                + " (" + Money.percent(x.share()) + ")").toList());
+        kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved · ARR saved "
+                + Money.whole(flags.savedArrCents()));
+        if (scorecard != null) {
+            kit.text("*Scorecard* · " + dev.nrrbot.comp.render.CompBlocks.companyLine(scorecard));
+            kit.list(null, dev.nrrbot.comp.render.CompBlocks.scorecardLines(scorecard));
+        }
+        if (commentary != null && !commentary.isBlank()) {
+            kit.text("*Commentary from <@" + leaderId + ">*\n" + BlockKit.escape(commentary.trim()));
+        }
+        kit.context(Definitions.NRR_FOOTNOTE);
+        List<TrendPoint> trend = trendOrEmpty(e);
+        return new Readout(quarter.label() + " NRR readout: " + Money.percent(r.nrr()), kit.build(),
+                List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend", Charts.trend(trend, "T12M NRR by month")),
+                        new Readout.Chart("contributions.png", "Contribution by function, " + quarter.label(),
+                                Charts.contributions(r.contributions(), "Contribution by function, " + quarter.label()))),
+                r.nrr().movePointRight(6).longValue());
+    }
+
+    private static RetentionReport tryReport(NrrEngine e, Window w) {
+        try {
+            return e.report(w, Segment.ALL);
+        } catch (ReportUnavailable ex) {
+            return null;
+        }
+    }
+
+    private static List<TrendPoint> trendOrEmpty(NrrEngine e) {
+        try {
+            return e.trend(Segment.ALL);
+        } catch (ReportUnavailable ex) {
+            return List.of();
+        }
+    }
+
+    private static BigDecimal percent(long micros) {
+        return BigDecimal.valueOf(micros).movePointLeft(4).setScale(1, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.nrrbot.revenue;
+
+import dev.nrrbot.metrics.ReasonCode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Map;
+
+/** Writes inside one open transaction; see {@link RevenueStore#write}. */
+public interface RevenueWriter {
+
+    /** Drops every ledger row of {@code month} and marks it covered: the import is its whole truth. */
+    void replaceMonth(YearMonth month, String source);
+
+    /** Adds one ledger row (after {@link #replaceMonth}); zero MRR needs no row. */
+    void ledgerRow(String accountId, YearMonth month, long cents);
+
+    /** Creates bare accounts for ids that are not known yet. */
+    void ensureAccounts(Collection<String> accountIds);
+
+    /**
+     * Creates or updates accounts. Only the given fields are changed: {@code name}, {@code csm_email},
+     * {@code renewal_date}; a null value clears the field (name falls back to the id).
+     */
+    void upsertAccount(String accountId, Map<String, Object> fields);
+
+    /** Sets or (with null) removes one attribute. */
+    void attribute(String accountId, String name, String value);
+
+    void upsertSubscription(String subscriptionId, String accountId, LocalDate start, LocalDate end, long mrrCents);
+
+    void addReasonCode(ReasonCode code);
+
+    /** Creates or updates the record for (account, date, code); it becomes the latest imported. */
+    void upsertReason(String accountId, LocalDate date, String code, String note);
+
+    void logImport(String kind, String fileName, int rows);
+
+    /** Sets the reason of one movement itself (from Slack): it wins over imported records. */
+    void setMovementReason(String accountId, java.time.YearMonth month, String code, String note, String setBy);
+}

@@ -1,0 +1,389 @@
+package dev.nrrbot.revenue.db;
+
+import dev.nrrbot.revenue.RevenueStore;
+import dev.nrrbot.platform.db.StoreException;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.RevenueWriter;
+
+import dev.nrrbot.metrics.Account;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.Ledger;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonCode;
+import dev.nrrbot.metrics.ReasonOverride;
+import dev.nrrbot.metrics.ReasonRecord;
+import dev.nrrbot.metrics.ReasonTaxonomy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The one implementation of {@link RevenueStore}: Jdbi for transactions, plain JDBC batches for bulk rows. */
+public final class JdbiRevenueStore implements RevenueStore {
+
+    private final Jdbi jdbi;
+    private final java.time.Clock clock;
+
+    /** @param clock stamps every row it writes (import times, reason changes) */
+    public JdbiRevenueStore(Database db, java.time.Clock clock) {
+        this.jdbi = db.jdbi();
+        this.clock = clock;
+        seedTaxonomy();
+    }
+
+    /** A new database gets the default taxonomy; a team's changes are never overwritten. */
+    private void seedTaxonomy() {
+        Integer codes = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reason_code").mapTo(Integer.class).one());
+        if (codes == 0) {
+            write(w -> {
+                ReasonTaxonomy.defaults().codes().forEach(w::addReasonCode);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public ReasonTaxonomy taxonomy() {
+        return inJdbc(c -> readTaxonomy(c));
+    }
+
+    private static ReasonTaxonomy readTaxonomy(Connection c) throws SQLException {
+        Map<String, List<String>> aliases = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT alias, code FROM reason_alias ORDER BY alias");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                aliases.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+            }
+        }
+        List<ReasonCode> codes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT code, function_code, polarity, label FROM reason_code ORDER BY code");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String code = rs.getString(1);
+                BusinessFunction f = rs.getString(2) == null ? null : BusinessFunction.parse(rs.getString(2)).orElse(null);
+                codes.add(new ReasonCode(code, f, ReasonCode.Polarity.valueOf(rs.getString(3)), rs.getString(4),
+                        aliases.getOrDefault(code, List.of())));
+            }
+        }
+        return new ReasonTaxonomy(codes);
+    }
+
+    @Override
+    public Portfolio loadPortfolio() {
+        return inJdbc(c -> {
+            ReasonTaxonomy taxonomy = readTaxonomy(c);
+            List<Account> accounts = readAccounts(c);
+            Ledger ledger = readLedger(c);
+            List<ReasonRecord> records = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT account_id, event_date, reason_code, note, seq FROM reason_record");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new ReasonRecord(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                            rs.getString(4), rs.getLong(5)));
+                }
+            }
+            List<ReasonOverride> overrides = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT account_id, movement_month, reason_code, note FROM movement_reason");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    overrides.add(new ReasonOverride(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class)),
+                            rs.getString(3), rs.getString(4)));
+                }
+            }
+            return Portfolio.of(ledger, accounts, taxonomy, records, overrides);
+        });
+    }
+
+    private interface JdbcWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Reads in one transaction, so a snapshot never mixes two imports. */
+    private <T> T inJdbc(JdbcWork<T> work) {
+        try {
+            return jdbi.inTransaction(h -> work.run(h.getConnection()));
+        } catch (SQLException e) {
+            throw new StoreException("could not read the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Account> readAccounts(Connection c) throws SQLException {
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id, attr_name, attr_value FROM account_attribute");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                attributes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+        }
+        List<Account> accounts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id, name, csm_email, renewal_date FROM account ORDER BY account_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                accounts.add(new Account(id, rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        attributes.getOrDefault(id, Map.of())));
+            }
+        }
+        return accounts;
+    }
+
+    private static Ledger readLedger(Connection c) throws SQLException {
+        List<YearMonth> covered = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ledger_month FROM covered_month ORDER BY ledger_month");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                covered.add(YearMonth.from(rs.getObject(1, LocalDate.class)));
+            }
+        }
+        if (covered.isEmpty()) {
+            return Ledger.empty();
+        }
+        Ledger.Builder b = Ledger.builder(covered.get(0), covered.get(covered.size() - 1));
+        covered.forEach(b::covered);
+        Map<LocalDate, YearMonth> months = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT account_id, ledger_month, mrr_cents FROM mrr_ledger ORDER BY account_id, ledger_month")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    YearMonth m = months.computeIfAbsent(rs.getObject(2, LocalDate.class), YearMonth::from);
+                    b.mrr(rs.getString(1), m, rs.getLong(3));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public long dataVersion() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<String> importedFiles() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT file_name FROM import_log ORDER BY file_name")
+                .mapTo(String.class).list());
+    }
+
+    @Override
+    public Optional<Instant> lastImport() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(imported_at) FROM import_log")
+                .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+    }
+
+    @Override
+    public <T> T write(Function<RevenueWriter, T> work) {
+        return jdbi.inTransaction(h -> {
+            try (BatchWriter w = new BatchWriter(h)) {
+                T result = work.apply(w);
+                w.flush();
+                h.execute("UPDATE data_version SET version = version + 1, changed_at = ? WHERE id = 1", now());
+                return result;
+            }
+        });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** Keeps one prepared statement per SQL text and sends rows in batches. */
+    private final class BatchWriter implements RevenueWriter, AutoCloseable {
+        private static final int BATCH = 5_000;
+        private static final String MERGE_ACCOUNT_IF_MISSING =
+                "MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200)))) s(account_id) ON (t.account_id = s.account_id)"
+                        + " WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at) VALUES (s.account_id, s.account_id, ?)";
+        private static final String INSERT_LEDGER =
+                "INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) VALUES (?, ?, ?)";
+
+        private final Handle handle;
+        private final Connection c;
+        private final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+        private final Map<String, Integer> pending = new HashMap<>();
+        private final OffsetDateTime now = now();
+        private long nextSeq = -1;
+
+        BatchWriter(Handle handle) {
+            this.handle = handle;
+            this.c = handle.getConnection();
+        }
+
+        private void add(String sql, Object... values) {
+            try {
+                PreparedStatement ps = statements.get(sql);
+                if (ps == null) {
+                    ps = c.prepareStatement(sql);
+                    statements.put(sql, ps);
+                }
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                ps.addBatch();
+                int n = pending.merge(sql, 1, Integer::sum);
+                if (n >= BATCH) {
+                    ps.executeBatch();
+                    pending.put(sql, 0);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not write to the database: " + e.getMessage(), e);
+            }
+        }
+
+        void flush() {
+            try {
+                for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
+                    if (pending.getOrDefault(e.getKey(), 0) > 0) {
+                        e.getValue().executeBatch();
+                        pending.put(e.getKey(), 0);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not write to the database: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void replaceMonth(YearMonth month, String source) {
+            LocalDate first = month.atDay(1);
+            handle.execute("DELETE FROM mrr_ledger WHERE ledger_month = ?", first);
+            handle.execute("DELETE FROM covered_month WHERE ledger_month = ?", first);
+            handle.execute("INSERT INTO covered_month (ledger_month, source, imported_at) VALUES (?, ?, ?)", first, source, now);
+        }
+
+        @Override
+        public void ledgerRow(String accountId, YearMonth month, long cents) {
+            if (cents > 0) {
+                add(INSERT_LEDGER, month.atDay(1), accountId, cents);
+            }
+        }
+
+        @Override
+        public void ensureAccounts(java.util.Collection<String> accountIds) {
+            for (String id : accountIds) {
+                add(MERGE_ACCOUNT_IF_MISSING, id, now);
+            }
+        }
+
+        @Override
+        public void upsertAccount(String accountId, Map<String, Object> fields) {
+            List<String> cols = new ArrayList<>(List.of("name", "csm_email", "renewal_date"));
+            cols.retainAll(fields.keySet());
+            StringBuilder sql = new StringBuilder("MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200))");
+            for (String col : cols) {
+                sql.append(", CAST(? AS ").append(col.equals("renewal_date") ? "DATE" : "VARCHAR(500)").append(')');
+            }
+            sql.append(", CAST(? AS TIMESTAMP WITH TIME ZONE))) s(account_id");
+            cols.forEach(col -> sql.append(", ").append(col));
+            sql.append(", updated_at) ON (t.account_id = s.account_id) WHEN MATCHED THEN UPDATE SET updated_at = s.updated_at");
+            for (String col : cols) {
+                sql.append(", ").append(col).append(" = ")
+                        .append(col.equals("name") ? "COALESCE(s.name, s.account_id)" : "s." + col);
+            }
+            sql.append(" WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at");
+            cols.stream().filter(col -> !col.equals("name")).forEach(col -> sql.append(", ").append(col));
+            sql.append(") VALUES (s.account_id, ").append(cols.contains("name") ? "COALESCE(s.name, s.account_id)" : "s.account_id")
+                    .append(", s.updated_at");
+            cols.stream().filter(col -> !col.equals("name")).forEach(col -> sql.append(", s.").append(col));
+            sql.append(')');
+            List<Object> values = new ArrayList<>();
+            values.add(accountId);
+            cols.forEach(col -> values.add(fields.get(col)));
+            values.add(now);
+            add(sql.toString(), values.toArray());
+        }
+
+        @Override
+        public void attribute(String accountId, String name, String value) {
+            if (value == null) {
+                add("DELETE FROM account_attribute WHERE account_id = ? AND attr_name = ?", accountId, name);
+            } else {
+                add("MERGE INTO account_attribute t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)),"
+                        + " CAST(? AS VARCHAR(500)))) s(account_id, attr_name, attr_value)"
+                        + " ON (t.account_id = s.account_id AND t.attr_name = s.attr_name)"
+                        + " WHEN MATCHED THEN UPDATE SET attr_value = s.attr_value"
+                        + " WHEN NOT MATCHED THEN INSERT (account_id, attr_name, attr_value)"
+                        + " VALUES (s.account_id, s.attr_name, s.attr_value)", accountId, name, value);
+            }
+        }
+
+        @Override
+        public void upsertSubscription(String subscriptionId, String accountId, LocalDate start, LocalDate end, long mrrCents) {
+            add("MERGE INTO subscription t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS DATE),"
+                    + " CAST(? AS DATE), CAST(? AS BIGINT))) s(subscription_id, account_id, start_date, end_date, mrr_cents)"
+                    + " ON (t.subscription_id = s.subscription_id)"
+                    + " WHEN MATCHED THEN UPDATE SET account_id = s.account_id, start_date = s.start_date,"
+                    + " end_date = s.end_date, mrr_cents = s.mrr_cents"
+                    + " WHEN NOT MATCHED THEN INSERT (subscription_id, account_id, start_date, end_date, mrr_cents)"
+                    + " VALUES (s.subscription_id, s.account_id, s.start_date, s.end_date, s.mrr_cents)",
+                    subscriptionId, accountId, start, end, mrrCents);
+        }
+
+        @Override
+        public void addReasonCode(ReasonCode code) {
+            flush();
+            handle.execute("INSERT INTO reason_code (code, function_code, polarity, label) VALUES (?, ?, ?, ?)",
+                    code.code(), code.function() == null ? null : code.function().code(), code.polarity().name(), code.label());
+            for (String alias : code.aliases()) {
+                handle.execute("INSERT INTO reason_alias (alias, code) VALUES (?, ?)", ReasonTaxonomy.normalize(alias), code.code());
+            }
+        }
+
+        @Override
+        public void upsertReason(String accountId, LocalDate date, String code, String note) {
+            if (nextSeq < 0) {
+                nextSeq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM reason_record").mapTo(Long.class).one() + 1;
+            }
+            add("MERGE INTO reason_record t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS VARCHAR(100)),"
+                    + " CAST(? AS VARCHAR(4000)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                    + " s(account_id, event_date, reason_code, note, seq, imported_at)"
+                    + " ON (t.account_id = s.account_id AND t.event_date = s.event_date AND t.reason_code = s.reason_code)"
+                    + " WHEN MATCHED THEN UPDATE SET note = s.note, seq = s.seq, imported_at = s.imported_at"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, event_date, reason_code, note, seq, imported_at)"
+                    + " VALUES (s.account_id, s.event_date, s.reason_code, s.note, s.seq, s.imported_at)",
+                    accountId, date, code, note, nextSeq++, now);
+        }
+
+        @Override
+        public void logImport(String kind, String fileName, int rows) {
+            handle.execute("INSERT INTO import_log (kind, file_name, row_count, imported_at) VALUES (?, ?, ?, ?)",
+                    kind, fileName, rows, now);
+        }
+
+        @Override
+        public void setMovementReason(String accountId, YearMonth month, String code, String note, String setBy) {
+            handle.execute("DELETE FROM movement_reason WHERE account_id = ? AND movement_month = ?", accountId, month.atDay(1));
+            handle.execute("INSERT INTO movement_reason (account_id, movement_month, reason_code, note, set_by, set_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", accountId, month.atDay(1), code, note, setBy, now);
+            handle.execute("UPDATE reason_request SET answered_at = ? WHERE account_id = ? AND movement_month = ?",
+                    now, accountId, month.atDay(1));
+        }
+
+        @Override
+        public void close() {
+            for (PreparedStatement ps : statements.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // closing after commit or rollback; nothing left to lose
+                }
+            }
+        }
+    }
+}

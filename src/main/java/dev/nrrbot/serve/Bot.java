@@ -1,0 +1,223 @@
+package dev.nrrbot.serve;
+
+import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.numbers.slack.Answers;
+import dev.nrrbot.platform.slack.SlackServer;
+import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.platform.jobs.PeriodicJobs;
+
+import com.slack.api.Slack;
+import dev.nrrbot.access.Access;
+import dev.nrrbot.access.db.JdbiAccessStore;
+import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.outbox.db.Outbox;
+import dev.nrrbot.outbox.slack.OutboxDelivery;
+import dev.nrrbot.outbox.OutboxPump;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.RevenueStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Everything {@code serve} runs, assembled in one place: the numbers, roles, flags, the outbox and
+ * its delivery, the follow-up schedule, and the Bolt app on Jetty.
+ */
+public final class Bot implements AutoCloseable {
+
+    /** How the background work runs: tests turn the schedule off and move a clock instead. */
+    public record Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod, Duration lease) {
+        public Timing(Clock clock, ZoneId configuredZone, Duration deliveryPeriod, Duration followUpPeriod) {
+            this(clock, configuredZone, deliveryPeriod, followUpPeriod, OutboxDelivery.DEFAULT_LEASE);
+        }
+
+        /**
+         * @param configuredZone NRR_TIMEZONE, or null (UTC for follow-ups, each user's zone for schedules)
+         * @param jobPeriod      how often follow-ups, reason capture and schedules run (30 s)
+         * @param lease          how long an outbox claim holds (60 s)
+         */
+        public static Timing production(ZoneId configuredZone, Duration jobPeriod, Duration lease) {
+            return new Timing(Clock.systemUTC(), configuredZone, Duration.ofSeconds(2), jobPeriod, lease);
+        }
+
+        public ZoneId zone() {
+            return configuredZone == null ? java.time.ZoneOffset.UTC : configuredZone;
+        }
+    }
+
+    /** How Slack reaches the bot: over HTTP (Slack calls PORT) or Socket Mode (the bot dials out). */
+    public record Mode(String appToken) {
+        public static final Mode HTTP = new Mode(null);
+
+        public boolean socket() {
+            return appToken != null;
+        }
+    }
+
+    public final NrrSlackApp.Services services;
+    public final SlackServer server;
+    public final dev.nrrbot.platform.ops.Metrics metrics;
+    private final dev.nrrbot.platform.ops.RequestLog requestLog;
+    private final com.slack.api.bolt.socket_mode.SocketModeApp socketMode;
+    private final dev.nrrbot.platform.ops.OpsServer opsServer;
+    public final OutboxDelivery delivery;
+    public final Outbox outbox;
+    private final PortfolioCache cache;
+    private final ExecutorService background;
+    private final OutboxPump pump;
+    private final PeriodicJobs scheduler;
+    private final AutoCloseable databaseHold;
+
+    private Bot(NrrSlackApp.Services services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
+                dev.nrrbot.platform.ops.OpsServer opsServer, dev.nrrbot.platform.ops.Metrics metrics, dev.nrrbot.platform.ops.RequestLog requestLog,
+                OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
+                ExecutorService background, OutboxPump pump, PeriodicJobs scheduler, AutoCloseable databaseHold) {
+        this.databaseHold = databaseHold;
+        this.services = services;
+        this.server = server;
+        this.socketMode = socketMode;
+        this.opsServer = opsServer;
+        this.metrics = metrics;
+        this.requestLog = requestLog;
+        this.delivery = delivery;
+        this.outbox = outbox;
+        this.cache = cache;
+        this.background = background;
+        this.pump = pump;
+        this.scheduler = scheduler;
+    }
+
+    /** Loads the numbers first (so the first question is answered at once), then opens the port. */
+    public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing) {
+        return start(settings, db, store, timing, Mode.HTTP);
+    }
+
+    public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
+        Slack slack = NrrSlackApp.slackFor(settings);
+        // every request checks the data version: keep an embedded database open rather than reopen it each time
+        AutoCloseable databaseHold = db.holdOpen();
+        PortfolioCache cache = new PortfolioCache(store);
+        try {
+            cache.engine();
+        } catch (RuntimeException e) {
+            cache.close();
+            release(databaseHold);
+            throw e;
+        }
+        Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins());
+        ExecutorService background = NrrSlackApp.backgroundPool();
+        Outbox outbox = new Outbox(db.jdbi());
+        OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
+        OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
+        FlagService flags = new FlagService(new FlagStore(db.jdbi()), store, cache, db.jdbi(), slack.methods(settings.botToken()),
+                timing.clock(), timing.zone());
+        dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
+                new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
+        NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access, flags), access, cache, store,
+                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.CompStore(db.jdbi()), pump::kick);
+        PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
+                : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
+                timing.followUpPeriod());
+        dev.nrrbot.platform.ops.Metrics metrics = new dev.nrrbot.platform.ops.Metrics();
+        metrics.gauge("nrr_outbox_depth", "Messages queued and not yet sent nor given up", outbox::depth);
+        metrics.gauge("nrr_outbox_oldest_age_seconds", "Age of the oldest queued message", () -> outbox.oldestPending()
+                .map(t -> (double) java.time.Duration.between(t, timing.clock().instant()).toSeconds()).orElse(0.0));
+        metrics.counter("nrr_delivery_failures", "Failed delivery attempts (retried or given up)", delivery::failureCount);
+        metrics.counter("nrr_slack_rate_limited", "Slack answers of HTTP 429", delivery::rateLimitedCount);
+        metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> db.jdbi().withHandle(h ->
+                h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one()).doubleValue());
+        dev.nrrbot.platform.ops.RequestLog requestLog = new dev.nrrbot.platform.ops.RequestLog(metrics);
+        dev.nrrbot.platform.ops.OpsEndpoints ops = new dev.nrrbot.platform.ops.OpsEndpoints(db, metrics);
+        try {
+            com.slack.api.bolt.App app = NrrSlackApp.build(settings, slack, services, requestLog, ops);
+            if (mode.socket()) {
+                var socketMode = new com.slack.api.bolt.socket_mode.SocketModeApp(mode.appToken(), app,
+                        com.slack.api.socket_mode.SocketModeClient.Backend.Tyrus);
+                socketMode.startAsync();
+                dev.nrrbot.platform.ops.OpsServer opsServer = new dev.nrrbot.platform.ops.OpsServer(ops, settings.port());
+                return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
+                        scheduler, databaseHold);
+            }
+            SlackServer server = SlackServer.start(app, settings.port());
+            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler,
+                    databaseHold);
+        } catch (Exception e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            pump.close();
+            background.shutdownNow();
+            cache.close();
+            release(databaseHold);
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void release(AutoCloseable hold) {
+        try {
+            hold.close();
+        } catch (Exception e) {
+            // closing: nothing more to do
+        }
+    }
+
+    /** Sends what the outbox holds now (tests; production delivers on its own). */
+    public int deliverNow() {
+        return delivery.deliverDue();
+    }
+
+    /** Blocks while the bot runs. */
+    public void join() throws InterruptedException {
+        if (server != null) {
+            server.join();
+        } else {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+    }
+
+    /**
+     * Stops taking requests, lets those in flight finish (up to 10 s), stops the schedule, lets the
+     * background work and the current outbox round finish, then closes.
+     */
+    @Override
+    public void close() {
+        try {
+            requestLog.drain(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (socketMode != null) {
+            try {
+                socketMode.stop();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+        if (opsServer != null) {
+            opsServer.close();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        background.shutdown();
+        try {
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pump.close();
+        cache.close();
+        release(databaseHold);
+    }
+
+    /** The port Slack or the operator reaches: Bolt's HTTP server, or in Socket Mode the ops server. */
+    public int port() {
+        return server != null ? server.port() : opsServer.port();
+    }
+}

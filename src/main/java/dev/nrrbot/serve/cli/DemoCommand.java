@@ -1,0 +1,61 @@
+package dev.nrrbot.serve.cli;
+
+import dev.nrrbot.demo.SyntheticCompany;
+import dev.nrrbot.ingest.ImportKind;
+import dev.nrrbot.ingest.ImportOptions;
+import dev.nrrbot.ingest.Importer;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.numbers.render.TextReport;
+import dev.nrrbot.revenue.RevenueStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Creates a fictional SaaS company (1,200 accounts, 36 months), imports it and prints its NRR"
+                + " report and churn reasons. The same data every time.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption db;
+
+    @CommandLine.Option(names = "--dir", paramLabel = "DIR", description = "Where to write the CSV files (default: ./data/demo).")
+    Path dir = Path.of("data", "demo");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RevenueStore store = db.open();
+        List<String> others = store.importedFiles().stream().filter(f -> !f.startsWith("demo-")).toList();
+        if (!others.isEmpty()) {
+            spec.commandLine().getErr().println("nrr-bot: this database already holds your imports (" + String.join(", ", others)
+                    + "); the demo would mix with them. Run it on its own database:"
+                    + " demo --db jdbc:h2:file:./data/demo-db");
+            return Main.DATA_PROBLEM;
+        }
+        SyntheticCompany.Files3 files = SyntheticCompany.demo().writeTo(dir);
+        out.println("Demo company written to " + dir.toAbsolutePath().normalize() + ", importing...");
+        Importer importer = new Importer(store);
+        importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
+        importer.run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
+        importer.run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
+        NrrEngine engine = new NrrEngine(store.loadPortfolio());
+        out.println();
+        out.print(TextReport.retention(engine.report(engine.window(null), Segment.ALL)));
+        out.println();
+        out.print(TextReport.pareto(engine.pareto(engine.window(null), Segment.ALL)));
+        out.println();
+        out.println("Try next: report --window 2026-Q3 | report --segment plan=Enterprise | reasons --window 2026"
+                + " | trend | report --format json");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.nrrbot.serve.cli;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.util.json.GsonFactory;
+import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.outbox.db.Outbox;
+import dev.nrrbot.outbox.slack.OutboxDelivery;
+import dev.nrrbot.readouts.render.Readout;
+import dev.nrrbot.readouts.slack.ReadoutService;
+import dev.nrrbot.readouts.db.ReadoutStore;
+import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.db.JdbiRevenueStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "post", mixinStandardHelpOptions = true,
+        description = {"Posts one readout now: weekly, reasons (--window weekly|monthly) or quarterly (--window 2026-Q3).",
+                "--dry-run prints the Block Kit JSON and writes the charts under ./data/out/ instead of posting.",
+                "Posting needs SLACK_BOT_TOKEN (and SLACK_API_URL for another API base)."})
+final class PostCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption db;
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "weekly, reasons or quarterly.")
+    String kind;
+
+    @Option(names = "--window", paramLabel = "W", description = "quarterly: the quarter (default last quarter); reasons: weekly or monthly.")
+    String window;
+
+    @Option(names = "--channel", paramLabel = "ID", description = "The channel id to post to, e.g. C0123456789.")
+    String channel;
+
+    @Option(names = "--names", description = "Name the accounts that moved (weekly): only for channels allowed to see them.")
+    boolean names;
+
+    @Option(names = "--dry-run", description = "Print and write files instead of posting.")
+    boolean dryRun;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where --dry-run writes the charts (default: ./data/out).")
+    Path out = Path.of("data", "out");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!dryRun && (channel == null || channel.isBlank())) {
+            err.println("nrr-bot: give --channel ID (a channel id such as C0123456789), or --dry-run to preview.");
+            return CommandLine.ExitCode.USAGE;
+        }
+        String token = System.getenv("SLACK_BOT_TOKEN");
+        if (!dryRun && (token == null || token.isBlank())) {
+            err.println("nrr-bot: SLACK_BOT_TOKEN is not set: posting needs the Bot User OAuth Token (xoxb-...). Use --dry-run to preview.");
+            return CommandLine.ExitCode.USAGE;
+        }
+        Database database = db.database();
+        PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
+        ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new FlagStore(database.jdbi()),
+                database.jdbi(), Clock.systemUTC(), null);
+        Readout r;
+        try {
+            r = readouts.now(kind, window, names);
+        } catch (IllegalArgumentException | dev.nrrbot.metrics.ReportUnavailable e) {
+            err.println("nrr-bot: " + e.getMessage());
+            return Main.DATA_PROBLEM;
+        } finally {
+            cache.close();
+        }
+        if (dryRun) {
+            o.println(GsonFactory.createSnakeCase().newBuilder().setPrettyPrinting().create().toJson(
+                    java.util.Map.of("text", r.text(), "blocks", r.blocks())));
+            Files.createDirectories(out);
+            for (Readout.Chart c : r.charts()) {
+                Path f = out.resolve(c.filename());
+                Files.write(f, c.png());
+                err.println("wrote " + f.toAbsolutePath().normalize() + " (" + c.png().length + " bytes)");
+            }
+            return 0;
+        }
+        SlackConfig config = new SlackConfig();
+        String api = System.getenv("SLACK_API_URL");
+        if (api != null && !api.isBlank()) {
+            config.setMethodsEndpointUrlPrefix(api.endsWith("/") ? api : api + "/");
+        }
+        String key = "cli:" + kind + ":" + System.currentTimeMillis();
+        readouts.post(r, key, channel, null, null);
+        Outbox outbox = new Outbox(database.jdbi());
+        OutboxDelivery delivery = new OutboxDelivery(outbox, Slack.getInstance(config), token, Clock.systemUTC());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (pending(database, key) > 0 && System.nanoTime() < deadline) {
+            if (delivery.deliverDue() == 0) {
+                Thread.sleep(500);
+            }
+        }
+        int left = pending(database, key);
+        int failed = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k AND failed_at IS NOT NULL")
+                .bind("k", key + ":%").mapTo(Integer.class).one());
+        if (left == 0 && failed == 0) {
+            o.println("Posted the " + kind + " readout to " + channel + " with " + r.charts().size() + " chart(s).");
+            return 0;
+        }
+        err.println("nrr-bot: " + (failed > 0 ? failed + " part(s) were refused by Slack (see the log above)"
+                : left + " part(s) are still queued and will go out when a bot (serve) runs") + ".");
+        return Main.DATA_PROBLEM;
+    }
+
+    private static int pending(Database database, String key) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k"
+                + " AND sent_at IS NULL AND failed_at IS NULL").bind("k", key + ":%").mapTo(Integer.class).one());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.nrrbot.serve.cli;
+
+import dev.nrrbot.serve.Bot;
+import dev.nrrbot.platform.slack.SlackServer;
+import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.db.JdbiRevenueStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the Slack app: /nrr, the Share button and the App Home tab on " + SlackServer.EVENTS_PATH
+                + ", GET /health.",
+                "Environment: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (required), PORT (default 3000),"
+                        + " NRR_ADMINS (Slack user ids), SLACK_API_URL (optional), NRR_DATABASE_URL."})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    DatabaseOption db;
+
+    @CommandLine.Option(names = "--socket-mode",
+            description = "Connect to Slack over Socket Mode (needs SLACK_APP_TOKEN, xapp-...): no public URL needed."
+                    + " /health, /ready and /metrics are still served on PORT.")
+    boolean socketMode;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Operational tuning from the environment; a bad value keeps the default. */
+    static java.time.Duration seconds(String name, long fallback) {
+        try {
+            String v = System.getenv(name);
+            return java.time.Duration.ofSeconds(v == null || v.isBlank() ? fallback : Math.max(1, Long.parseLong(v.trim())));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofSeconds(fallback);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SlackSettings settings;
+        try {
+            settings = SlackSettings.fromEnvironment(System.getenv(), socketMode);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        java.time.ZoneId zone;
+        try {
+            String tz = System.getenv("NRR_TIMEZONE");
+            zone = tz == null || tz.isBlank() ? null : java.time.ZoneId.of(tz.trim());
+        } catch (java.time.DateTimeException e) {
+            spec.commandLine().getErr().println("nrr-bot: NRR_TIMEZONE '" + System.getenv("NRR_TIMEZONE")
+                    + "' is not a time zone; use a name such as Europe/Berlin or America/New_York.");
+            return CommandLine.ExitCode.USAGE;
+        }
+        Database database = db.database();
+        Bot bot;
+        try {
+            bot = Bot.start(settings, database, new JdbiRevenueStore(database, java.time.Clock.systemUTC()),
+                    Bot.Timing.production(zone, seconds("NRR_JOB_PERIOD_SECONDS", 30), seconds("NRR_OUTBOX_LEASE_SECONDS", 60)),
+                    socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()
+                    + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");
+            return Main.DATA_PROBLEM;
+        }
+        // SIGTERM: stop taking requests, finish those in flight and the outbox round, then exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("shutting down: draining requests and the outbox");
+            bot.close();
+        }, "nrr-shutdown"));
+        if (socketMode) {
+            spec.commandLine().getOut().printf("nrr-bot is connected to Slack over Socket Mode; /health, /ready and /metrics on"
+                    + " http://0.0.0.0:%d%n", settings.port());
+        } else {
+            spec.commandLine().getOut().printf("nrr-bot is answering Slack on http://0.0.0.0:%d%s (/health, /ready, /metrics)%n",
+                    settings.port(), SlackServer.EVENTS_PATH);
+        }
+        spec.commandLine().getOut().flush();
+        bot.join();
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.nrrbot.serve.cli;
+
+import dev.nrrbot.flags.Cadence;
+import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.platform.db.Database;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "setting", mixinStandardHelpOptions = true,
+        description = "Lists the nudge cadences, or sets one: setting NAME VALUE. A running bot uses the new value on its next round.")
+final class SettingCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    DatabaseOption db;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VALUE")
+    String value;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        FlagStore store = new FlagStore(db.database().jdbi());
+        if (name != null) {
+            if (value == null) {
+                spec.commandLine().getErr().println("nrr-bot: give a value, e.g. setting snooze_days 14");
+                return CommandLine.ExitCode.USAGE;
+            }
+            try {
+                store.setSetting(name, Cadence.validate(name, value));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+        }
+        Map<String, String> set = store.settings();
+        Cadence c = Cadence.from(set, java.time.ZoneOffset.UTC);
+        Map<String, String> current = Map.of("followup_business_days", Integer.toString(c.followUpBusinessDays()),
+                "nudges_before_escalation", Integer.toString(c.nudgesBeforeEscalation()),
+                "snooze_days", Integer.toString(c.snoozeDays()), "digest_day", c.digestDay().name(),
+                "digest_hour", Integer.toString(c.digestHour()));
+        for (Map.Entry<String, String> e : Cadence.SETTINGS.entrySet()) {
+            out.printf("%-26s %-8s %s%n", e.getKey(), current.get(e.getKey()), e.getValue());
+        }
+        out.flush();
+        return 0;
+    }
+}

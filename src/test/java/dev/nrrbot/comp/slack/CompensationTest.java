@@ -1,0 +1,103 @@
+package dev.nrrbot.comp.slack;
+
+import dev.nrrbot.serve.RunningBot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.nrrbot.metrics.Contribution;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.platform.format.Money;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Targets, weights, the payout curve, scorecards and what-ifs through signed /nrr requests. */
+class CompensationTest {
+
+    @TempDir
+    Path dir;
+    RunningBot bot;
+    NrrEngine engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.start(dir);
+        engine = bot.engine();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    String ask(String user, String text) throws Exception {
+        HttpResponse<String> r = bot.client.command(user, text, bot.slack.responseUrl("cmd"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return dev.nrrbot.serve.BlockText.of(JsonParser.parseString(r.body()).getAsJsonObject());
+    }
+
+    @Test
+    void onlyAdminsChangeTargetsWeightsAndTheCurveAndEveryChangeIsKept() throws Exception {
+        assertThat(ask("U0VIEWER", "target 110%")).contains("Only admins change targets");
+        assertThat(ask("U0VIEWER", "weight support 45%")).contains("Only admins");
+        assertThat(ask("U0VIEWER", "curve floor 85%")).contains("Only admins");
+        assertThat(ask(RunningBot.ADMIN, "target 110%")).contains("the company NRR target is 110% for every period without its own");
+        assertThat(ask(RunningBot.ADMIN, "target product -1.0pts 2026-Q3")).contains("Product's target contribution is -1 pts for 2026-Q3");
+        assertThat(ask(RunningBot.ADMIN, "weight support 45%")).contains("45% of Support's variable pay");
+        assertThat(ask(RunningBot.ADMIN, "weight support 140%")).contains("between 0% and 100%");
+        assertThat(ask(RunningBot.ADMIN, "target 5000%")).contains("looks wrong");
+        String curve = ask(RunningBot.ADMIN, "curve floor 85%");
+        assertThat(curve).contains("modifier 0 at or below *85%*").contains("1.00 at the target 110%").contains("Support: weight 45%")
+                .contains("<@" + RunningBot.ADMIN + "> set curve.floor to 85").contains("set weight.support to 45")
+                .contains("set target.company.default to 110");
+        assertThat(ask(RunningBot.ADMIN, "curve floor 120%")).contains("must be below the target");
+        assertThat(ask("U0VIEWER", "curve")).contains("Payout curve, targets and weights");
+    }
+
+    @Test
+    void theScorecardShowsEachFunctionsStakeAndReconcilesWithNrr() throws Exception {
+        ask(RunningBot.ADMIN, "target 110%");
+        RetentionReport q3 = engine.report(engine.window("2026-Q3"), Segment.ALL);
+        String card = ask("U0VIEWER", "scorecard 2026-Q3");
+        assertThat(card).contains("NRR scorecard · 2026-Q3").contains("Company NRR *" + Money.percent(q3.nrr()) + "* against a target of *110%*")
+                .contains("weight 40%").contains("variable pay 40% × ").contains("the same as /nrr")
+                .contains("add up to " + Money.points(q3.netPoints()) + " pts");
+        for (Contribution c : q3.contributions()) {
+            if (c.function() != null && c.function() != dev.nrrbot.metrics.BusinessFunction.EXTERNAL) {
+                assertThat(card).contains("*" + c.functionLabel() + "* · weight").contains("contribution " + Money.points(c.points()) + " pts");
+            }
+        }
+        // the same numbers as /nrr gives for the window
+        String nrr = ask("U0VIEWER", "2026-Q3");
+        assertThat(nrr).contains("NRR " + Money.percent(q3.nrr()));
+        // and the quarterly readout carries it
+        var readout = bot.bot.services.readouts().quarterly(engine.window("2026-Q3"), null, RunningBot.ADMIN);
+        JsonObject o = new JsonObject();
+        o.add("blocks", com.google.gson.JsonParser.parseString(com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(readout.blocks())));
+        assertThat(dev.nrrbot.serve.BlockText.of(o)).contains("*Scorecard* · Company NRR").contains("variable pay");
+    }
+
+    @Test
+    void whatIfShowsWhatFixingAReasonOrAFunctionsLossesIsWorth() throws Exception {
+        RetentionReport today = engine.report(engine.window(null), Segment.ALL);
+        String same = ask("U0VIEWER", "whatif product_gap 0%");
+        assertThat(same).contains("NRR " + Money.percent(today.nrr()) + " → *" + Money.percent(today.nrr()) + "* (+0.0 pts)");
+        RetentionReport without = engine.whatIf(engine.window(null), Segment.ALL,
+                java.util.List.of(new NrrEngine.LossChange("product_gap", null, new java.math.BigDecimal("-100"))));
+        assertThat(ask("U0VIEWER", "whatif features -100%")).contains("What if · product_gap -100%")
+                .contains("→ *" + Money.percent(without.nrr()) + "*");
+        assertThat(ask("U0VIEWER", "whatif pricing -50% product -50% 2026-Q3")).contains("pricing -50%, Product losses -50%")
+                .contains("*2026-Q3*");
+        assertThat(ask("U0VIEWER", "whatif astrology -50%")).contains("\"astrology\" is neither a function nor a churn reason")
+                .contains("product_gap");
+        assertThat(ask("U0VIEWER", "whatif pricing -150%")).contains("between -100%");
+        assertThat(ask("U0VIEWER", "whatif")).contains("Give a reason code or a function");
+    }
+}

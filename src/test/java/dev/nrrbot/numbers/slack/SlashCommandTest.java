@@ -1,0 +1,207 @@
+package dev.nrrbot.numbers.slack;
+
+import dev.nrrbot.serve.FakeSlack;
+import dev.nrrbot.serve.RunningBot;
+import dev.nrrbot.serve.SignedClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.platform.format.Money;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /nrr through the real Bolt app on Jetty, with requests signed as Slack signs them. */
+class SlashCommandTest {
+
+    @TempDir
+    static Path dir;
+    static RunningBot bot;
+    static NrrEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bot = RunningBot.start(dir);
+        engine = bot.engine();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @BeforeEach
+    void clearCalls() {
+        bot.slack.reset();
+    }
+
+    static JsonObject ask(String user, String text) throws Exception {
+        HttpResponse<String> r = bot.client.command(user, text, bot.slack.responseUrl("r1"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    static String text(JsonObject message) {
+        return dev.nrrbot.serve.BlockText.of(message);
+    }
+
+    @Test
+    void botCheckedItsTokenWithAuthTestWhenItStarted() {
+        // recorded before reset by the first test to run; the fake answered, so the app is up
+        assertThat(bot.server.port()).isPositive();
+    }
+
+    @Test
+    void nrrAnswersTheCurrentT12mReportPrivatelyWithItsFunctionsAndAShareButton() throws Exception {
+        JsonObject m = ask("U0VIEWER", "");
+        RetentionReport r = engine.report(engine.window(null), Segment.ALL);
+        RetentionReport before = engine.report(engine.window(null).previous(), Segment.ALL);
+        assertThat(m.get("response_type").getAsString()).isEqualTo("ephemeral");
+        String t = text(m);
+        assertThat(t).contains("NRR " + Money.percent(r.nrr()) + " · " + r.band().label())
+                .contains("*GRR* " + Money.percent(r.grr()))
+                .contains("T12M to 2026-10")
+                .contains("Start MRR*\n" + Money.whole(r.startCents()))
+                .contains("End MRR*\n" + Money.whole(r.endCents()))
+                .contains("Expansion", "Reactivation", "Contraction", "Churn")
+                .contains("*vs T12M to 2026-09:* " + Money.points(r.nrrPercent().subtract(before.nrrPercent())) + " pts")
+                .contains("Data through 2026-10 · last import ")
+                .contains("NRR = End MRR / Start MRR")
+                .contains("[value:current]")
+                .contains("Share in channel");
+        // ranked contributions, e.g. "Customer Success *+6.1 pts*"
+        for (var c : r.contributions()) {
+            assertThat(t).contains("• " + c.functionLabel() + " *" + Money.points(c.points()) + " pts*");
+        }
+        assertThat(m.get("text").getAsString()).startsWith("NRR " + Money.percent(r.nrr()));
+    }
+
+    @Test
+    void otherWindowsByQuarterMonthYearAndWords() throws Exception {
+        assertThat(text(ask("U0VIEWER", "2026-Q3"))).contains("*2026-Q3* (2026-06 → 2026-09)").contains("vs 2026-Q2");
+        assertThat(text(ask("U0VIEWER", "2026-09"))).contains("*2026-09* (2026-08 → 2026-09)");
+        assertThat(text(ask("U0VIEWER", "2025"))).contains("*2025* (2024-12 → 2025-12)");
+        assertThat(text(ask("U0VIEWER", "last quarter"))).contains("*2026-Q3*");
+        String gap = text(ask("U0VIEWER", "2026"));
+        assertThat(gap).contains("No NRR for 2026").contains("2026-11, 2026-12").doesNotContain("Exception");
+    }
+
+    @Test
+    void functionViewShowsItsContributionReasonsAndTrend() throws Exception {
+        var d = engine.functionDetail(engine.window(null), Segment.ALL, BusinessFunction.PRODUCT);
+        String t = text(ask("U0VIEWER", "function product"));
+        assertThat(t).contains("Product: " + Money.points(d.contribution().points()) + " pts of NRR")
+                .contains("Reasons and drivers behind it").contains("product_gap")
+                .contains("Its T12M contribution by month");
+        assertThat(text(ask("U0VIEWER", "function eng"))).contains("Engineering: ");
+        assertThat(text(ask("U0VIEWER", "cs 2026-Q3"))).contains("Customer Success: ").contains("2026-Q3");
+        assertThat(text(ask("U0VIEWER", "function wizardry"))).contains("\"wizardry\" is not a function");
+    }
+
+    @Test
+    void segmentsSliceByAnyAccountAttribute() throws Exception {
+        RetentionReport r = engine.report(engine.window(null), Segment.parse("plan=Enterprise"));
+        String t = text(ask("U0VIEWER", "segment plan=Enterprise"));
+        assertThat(t).contains("NRR " + Money.percent(r.nrr())).contains("plan=Enterprise");
+        assertThat(text(ask("U0VIEWER", "segment tier=gold"))).contains("No account has the attribute 'tier'");
+    }
+
+    @Test
+    void reasonsShowTheParetoAndTrendShowsMonths() throws Exception {
+        var p = engine.pareto(engine.window(null), Segment.ALL);
+        String t = text(ask("U0VIEWER", "reasons"));
+        assertThat(t).contains("Why revenue left · T12M to 2026-10").contains("Vital few")
+                .contains(String.join(", ", p.vitalFew())).contains("Unexplained").contains("Churn, early (1-3 months)");
+        String trend = text(ask("U0VIEWER", "trend"));
+        assertThat(trend).contains("T12M NRR trend").contains("`2026-10`").contains("`2026-01`");
+    }
+
+    @Test
+    void accountHistoryIsOnlyForAdminsCsLeadersAndFunctionOwners() throws Exception {
+        String refused = text(ask("U0NOSY", "account ACME-00001"));
+        assertThat(refused).contains("only admins, CS leaders and function owners see it").contains("<@" + RunningBot.ADMIN + ">");
+        JsonObject m = ask(RunningBot.ADMIN, "account ACME-00001");
+        String t = text(m);
+        assertThat(t).contains("ACME-00001").contains("MRR now").contains("MRR at month end").contains("`2026-10`");
+        assertThat(t).doesNotContain("Share in channel");
+        assertThat(text(ask(RunningBot.ADMIN, "account Beacon"))).contains("accounts match").contains("ACME-");
+        assertThat(text(ask(RunningBot.ADMIN, "account zzzz-nothing"))).contains("No account matches");
+    }
+
+    @Test
+    void adminsGiveRolesAndOthersCannot() throws Exception {
+        assertThat(text(ask("U0PLAIN", "role <@U0LEADER|lee> cs_leader"))).contains("Only admins can change roles")
+                .contains("<@" + RunningBot.ADMIN + ">");
+        assertThat(text(ask(RunningBot.ADMIN, "role <@U0LEADER|lee> cs_leader"))).contains("<@U0LEADER> is now cs_leader");
+        assertThat(text(ask("U0LEADER", "account ACME-00002"))).contains("MRR now");
+        assertThat(text(ask(RunningBot.ADMIN, "role <@U0LEADER> viewer"))).contains("is now viewer");
+        assertThat(text(ask("U0LEADER", "account ACME-00002"))).contains("only admins");
+        assertThat(text(ask(RunningBot.ADMIN, "role <@U0LEADER> emperor"))).contains("admin, cs_leader or viewer");
+    }
+
+    @Test
+    void helpAndTyposGetUsageAndTheClosestCommand() throws Exception {
+        assertThat(text(ask("U0VIEWER", "help"))).contains("`/nrr function product`").contains("`/nrr reasons [window]`");
+        String typo = text(ask("U0VIEWER", "reasosn 2026-Q3"));
+        assertThat(typo).contains("I did not understand").contains("Did you mean `/nrr reasons 2026-Q3`?");
+        assertThat(text(ask("U0VIEWER", "tremd"))).contains("Did you mean `/nrr trend`?");
+        assertThat(text(ask("U0VIEWER", "<script>&"))).contains("&lt;script&gt;&amp;");
+    }
+
+    @Test
+    void badSignaturesStaleAndFutureTimestampsAreRefused() throws Exception {
+        String body = SignedClient.form(java.util.Map.of("command", "/nrr", "text", "", "user_id", "U0X", "team_id", "T0ACME",
+                "response_url", bot.slack.responseUrl("x")));
+        long now = SignedClient.now();
+        String type = "application/x-www-form-urlencoded";
+        assertThat(bot.client.post(body, type, now, "wrong-secret", java.util.Map.of()).statusCode()).isEqualTo(401);
+        assertThat(bot.client.post(body, type, now - 6 * 60, RunningBot.SECRET, java.util.Map.of()).statusCode()).isEqualTo(401);
+        assertThat(bot.client.post(body, type, now + 6 * 60, RunningBot.SECRET, java.util.Map.of()).statusCode()).isEqualTo(401);
+        assertThat(bot.client.post(body, type, now + 60, RunningBot.SECRET, java.util.Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shareButtonPostsTheSameAnswerForTheChannelThroughTheResponseUrl() throws Exception {
+        HttpResponse<String> r = bot.client.blockAction("U0VIEWER", "share_answer", "2026-Q3", bot.slack.responseUrl("share1"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        FakeSlack.Call posted = bot.slack.await("response_url", 1, Duration.ofSeconds(10));
+        assertThat(posted.path()).isEqualTo("/response/share1");
+        JsonObject m = posted.json();
+        assertThat(m.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(m.get("replace_original").getAsBoolean()).isFalse();
+        RetentionReport q3 = engine.report(engine.window("2026-Q3"), Segment.ALL);
+        assertThat(text(m)).contains("NRR " + Money.percent(q3.nrr())).contains("Shared by <@U0VIEWER>")
+                .doesNotContain("Share in channel");
+    }
+
+    @Test
+    void accountAnswersCannotBeSharedEvenByCraftingTheButton() throws Exception {
+        bot.client.blockAction(RunningBot.ADMIN, "share_answer", "account ACME-00001", bot.slack.responseUrl("leak"));
+        Thread.sleep(300);
+        assertThat(bot.slack.calls("response_url")).isEmpty();
+    }
+
+    @Test
+    void healthAnswersWhenTheDatabaseDoes() throws Exception {
+        HttpResponse<String> r = bot.client.get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"database\":\"up\"");
+    }
+
+    static JsonArray blocks(JsonObject m) {
+        return m.getAsJsonArray("blocks");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.nrrbot.outbox.slack;
+
+import dev.nrrbot.serve.FakeSlack;
+import dev.nrrbot.serve.RunningBot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nrrbot.outbox.db.Outbox;
+import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.platform.slack.BlockKit;
+import dev.nrrbot.flags.render.FlagBlocks;
+import dev.nrrbot.platform.db.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nothing lost, nothing doubled: the outbox against Slack's 429s, 5xx, ok:false, restarts and a dead instance. */
+class OutboxDeliveryTest {
+
+    @TempDir
+    Path dir;
+
+    static OutboxMessage message(int i) {
+        return new OutboxMessage("test:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
+                FlagBlocks.body("message " + i, new BlockKit().text("message " + i).build(), null));
+    }
+
+    /** Successful deliveries per message text (failed attempts answered 429/5xx and do not count). */
+    static Map<String, Long> delivered(FakeSlack slack, int failedAttempts) {
+        List<FakeSlack.Call> calls = slack.calls("chat.postMessage");
+        return calls.subList(Math.min(failedAttempts, calls.size()), calls.size()).stream()
+                .collect(Collectors.groupingBy(c -> c.params().get("text"), Collectors.counting()));
+    }
+
+    void waitUntil(java.util.function.BooleanSupplier done, RunningBot bot) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            bot.clock.advance(Duration.ofSeconds(2)); // Retry-After and back-off are measured on the clock
+            Thread.sleep(150);
+        }
+    }
+
+    @Test
+    void aBurstOf429sIsWaitedOutAndEachMessageArrivesOnce() throws Exception {
+        try (RunningBot bot = RunningBot.start(dir)) {
+            bot.slack.failNext("chat.postMessage", 6, 429);
+            for (int i = 1; i <= 3; i++) {
+                bot.bot.outbox.enqueue(message(i), bot.clock.instant());
+            }
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            assertThat(bot.bot.outbox.depth()).isZero();
+            assertThat(delivered(bot.slack, 6)).containsOnly(Map.entry("message 1", 1L), Map.entry("message 2", 1L),
+                    Map.entry("message 3", 1L));
+            assertThat(bot.bot.delivery.rateLimitedCount()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void serverErrorsBackOffAndAnOkFalseAnswerIsLoggedAndNotRetried() throws Exception {
+        try (RunningBot bot = RunningBot.start(dir)) {
+            bot.slack.failNext("chat.postMessage", 2, 503);
+            bot.bot.outbox.enqueue(message(1), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            assertThat(delivered(bot.slack, 2)).containsOnly(Map.entry("message 1", 1L));
+
+            bot.slack.answer("chat.postMessage", "{\"ok\":false,\"error\":\"channel_not_found\"}");
+            bot.bot.outbox.enqueue(message(2), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            int calls = bot.slack.calls("chat.postMessage").size();
+            bot.clock.advance(Duration.ofHours(1));
+            Thread.sleep(400);
+            assertThat(bot.slack.calls("chat.postMessage")).hasSize(calls); // given up, not retried
+            String error = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE dedupe_key = 'test:2'")
+                    .mapTo(String.class).one());
+            assertThat(error).isEqualTo("channel_not_found");
+        }
+    }
+
+    @Test
+    void aRestartLosesNothingAndAClaimLeftByADeadInstanceIsTakenOverOnce() throws Exception {
+        try (TestDatabase database = TestDatabase.file(dir.resolve("nrr"))) {
+            restartAndTakeOver(database);
+        }
+    }
+
+    private void restartAndTakeOver(TestDatabase database) throws Exception {
+        try (RunningBot first = RunningBot.start(dir, database)) {
+            first.slack.failNext("chat.postMessage", 1000, 503); // Slack is down: everything stays queued
+            for (int i = 1; i <= 3; i++) {
+                first.bot.outbox.enqueue(message(i), first.clock.instant());
+            }
+            Thread.sleep(500);
+            assertThat(first.bot.outbox.depth()).isEqualTo(3);
+        }
+        Instant later = Instant.parse("2026-11-23T11:00:00Z");
+        Outbox outbox = new Outbox(database.open().jdbi()); // the same database, opened by another process
+        // an instance claimed message 3 and died in the middle of sending it
+        assertThat(outbox.claim("dead-instance", later, later.plus(Duration.ofSeconds(60)), 1)).isNotEmpty();
+        try (RunningBot second = RunningBot.start(dir, database)) {
+            second.clock.set(later);
+            waitUntil(() -> second.bot.outbox.depth() == 0, second);
+            assertThat(second.bot.outbox.depth()).isZero();
+            assertThat(delivered(second.slack, 0)).containsOnly(Map.entry("message 1", 1L), Map.entry("message 2", 1L),
+                    Map.entry("message 3", 1L));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.nrrbot.readouts.slack;
+
+import dev.nrrbot.serve.FakeSlack;
+import dev.nrrbot.serve.RunningBot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scheduled readouts and the quarterly readout, posted against the fake Slack Web API with their charts. */
+class ReadoutsTest {
+
+    static final String LEAD = "U0LEAD";
+
+    @TempDir
+    Path dir;
+    RunningBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningBot.start(dir); // the clock starts on Monday 2026-11-23 10:00 UTC
+        ask(RunningBot.ADMIN, "role <@" + LEAD + "> cs_leader");
+        bot.slack.reset();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    JsonObject ask(String user, String text) throws Exception {
+        HttpResponse<String> r = bot.client.command(user, text, bot.slack.responseUrl("cmd"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    static String text(JsonObject o) {
+        return dev.nrrbot.serve.BlockText.of(o);
+    }
+
+    static void assertPng(byte[] bytes) throws Exception {
+        assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(800);
+    }
+
+    List<FakeSlack.Call> uploads(int n) throws InterruptedException {
+        bot.slack.await("files.completeUploadExternal", n, Duration.ofSeconds(10));
+        return bot.slack.calls("upload");
+    }
+
+    @Test
+    void aWeeklyScheduleTakesDayTimeZoneAndNamesAndPostsOnceWithItsChart() throws Exception {
+        assertThat(text(ask("U0VIEWER", "schedule weekly <#C0NRR|nrr>"))).contains("Only admins and CS leaders");
+        String reply = text(ask(LEAD, "schedule weekly <#C0NRR|nrr> tue 09:30 Europe/Berlin names"));
+        assertThat(reply).contains("Scheduled: #1 weekly NRR readout in <#C0NRR> every Tuesday at 09:30 Europe/Berlin, with account names")
+                .contains("First post 2026-11-24 09:30");
+        assertThat(text(ask(LEAD, "schedules"))).contains("#1 weekly NRR readout").contains("next 2026-11-24 09:30");
+
+        var readouts = bot.bot.services.readouts();
+        bot.clock.set(Instant.parse("2026-11-24T08:29:00Z"));
+        assertThat(readouts.runDue()).isZero();
+        bot.clock.set(Instant.parse("2026-11-24T08:30:00Z")); // 09:30 in Berlin
+        assertThat(readouts.runDue()).isEqualTo(1);
+        assertThat(readouts.runDue()).isZero();
+        FakeSlack.Call post = bot.slack.await("chat.postMessage", 1, Duration.ofSeconds(10));
+        assertThat(post.params().get("channel")).isEqualTo("C0NRR");
+        JsonObject blocks = new JsonObject();
+        blocks.add("blocks", JsonParser.parseString(post.params().get("blocks")));
+        assertThat(text(blocks)).contains("Weekly NRR readout · ").contains("*GRR* ").contains("first weekly readout in this channel")
+                .contains("vs last month's close (T12M to 2026-09)").contains("What moved this week").contains("*churn*: -").containsPattern("\\(\\d[\\d,]*\\)")
+                .contains("Contribution by function").contains("Open flags by function");
+        List<FakeSlack.Call> files = uploads(1);
+        assertThat(files).hasSize(1);
+        assertPng(files.get(0).raw());
+        FakeSlack.Call complete = bot.slack.calls("files.completeUploadExternal").get(0);
+        assertThat(complete.params().get("channel_id")).isEqualTo("C0NRR");
+
+        assertThat(text(ask(LEAD, "unschedule 1"))).contains("schedule #1 is stopped");
+        assertThat(text(ask(LEAD, "schedules"))).contains("None yet");
+    }
+
+    @Test
+    void theChurnReasonSummaryPostsTheParetoChart() throws Exception {
+        assertThat(text(ask(LEAD, "schedule reasons <#C0CS|cs> monthly UTC"))).contains("churn-reason summary")
+                .contains("on the first Monday of each month at 09:00 UTC");
+        bot.clock.set(Instant.parse("2026-12-07T09:00:00Z"));
+        assertThat(bot.bot.services.readouts().runDue()).isEqualTo(1);
+        FakeSlack.Call post = bot.slack.await("chat.postMessage", 1, Duration.ofSeconds(10));
+        JsonObject blocks = new JsonObject();
+        blocks.add("blocks", JsonParser.parseString(post.params().get("blocks")));
+        assertThat(text(blocks)).contains("Why revenue left · 2026-10").contains("Vital few").contains("Unexplained")
+                .contains("Top reason per function").contains("Churn, early (1-3 months)");
+        assertPng(uploads(1).get(0).raw());
+    }
+
+    @Test
+    void theQuarterlyReadoutOpensAPreviewAndPostsUnderTheLeadersNameOnce() throws Exception {
+        assertThat(text(ask(LEAD, "readout 2026-Q3 <#C0LEAD|leadership>"))).contains("Preview opened");
+        FakeSlack.Call open = bot.slack.await("views.open", 1, Duration.ofSeconds(5));
+        JsonObject view = open.jsonParam("view");
+        assertThat(view.get("callback_id").getAsString()).isEqualTo("readout_modal");
+        assertThat(text(view)).contains("2026-Q3 NRR readout").contains("vs 2026-Q2").contains("vs 2025-Q3")
+                .contains("Contribution by function").contains("Top reasons revenue left").contains("Flags this quarter");
+        JsonObject submission = JsonParser.parseString("""
+                {"type":"view_submission","team":{"id":"T0ACME"},"user":{"id":"%s","team_id":"T0ACME"},"api_app_id":"A0NRR",
+                 "token":"legacy","trigger_id":"1.2.3","view":{"id":"V0READOUT","type":"modal","callback_id":"readout_modal",
+                 "private_metadata":"%s","hash":"h","state":{"values":{"commentary":{"commentary":{"type":"plain_text_input",
+                 "value":"Onboarding fixes cut early churn by half."}}}}}}
+                """.formatted(LEAD, view.get("private_metadata").getAsString())).getAsJsonObject();
+        assertThat(bot.client.interactive(submission).statusCode()).isEqualTo(200);
+        assertThat(bot.client.interactive(submission).statusCode()).isEqualTo(200); // a double submit
+        FakeSlack.Call post = bot.slack.await("chat.postMessage", 1, Duration.ofSeconds(10));
+        assertThat(post.params().get("channel")).isEqualTo("C0LEAD");
+        assertThat(post.params().get("username")).isEqualTo("Lee");
+        assertThat(post.params().get("icon_url")).isEqualTo("https://example.com/lee.png");
+        assertThat(post.params().get("blocks")).contains("Commentary from <@" + LEAD + ">").contains("Onboarding fixes cut early churn by half.");
+        List<FakeSlack.Call> files = uploads(2);
+        assertThat(files).hasSize(2);
+        for (FakeSlack.Call f : files) {
+            assertPng(f.raw());
+        }
+        Thread.sleep(300);
+        assertThat(bot.slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void badScheduleWordsGetTheFormBack() throws Exception {
+        assertThat(text(ask(LEAD, "schedule weekly"))).contains("Give weekly or reasons, then a channel");
+        assertThat(text(ask(LEAD, "schedule weekly <#C0NRR> someday"))).contains("\"someday\" is not a day, time, time zone");
+        assertThat(text(ask(LEAD, "schedule weekly <#C0NRR> 25:00"))).contains("not a time of day");
+        assertThat(text(ask(LEAD, "unschedule 99"))).contains("There is no active schedule #99");
+        assertThat(text(ask(LEAD, "readout soon"))).contains("Give a quarter and a channel");
+    }
+}

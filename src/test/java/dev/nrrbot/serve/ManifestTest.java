@@ -1,0 +1,62 @@
+package dev.nrrbot.serve;
+
+import dev.nrrbot.platform.slack.SlackServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nrrbot.numbers.render.AnswerBlocks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * manifest.yml declares what the code uses and no more. (Its validity against Slack's published
+ * schema is checked by .ci/run, which has the schema.)
+ */
+class ManifestTest {
+
+    private final List<String> lines = read();
+
+    private static List<String> read() {
+        try {
+            return Files.readAllLines(Path.of("manifest.yml")).stream()
+                    .filter(l -> !l.trim().startsWith("#")).map(l -> l.replaceAll("\\s+#.*$", "")).filter(l -> !l.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text() {
+        return String.join("\n", lines);
+    }
+
+    @Test
+    void declaresTheSlashCommandWithAUsageHintAndEscapedMentions() {
+        assertThat(text()).contains("- command: /nrr").contains("usage_hint:").contains("should_escape: true");
+    }
+
+    @Test
+    void everyRequestUrlIsTheEventsPathTheServerListensOn() {
+        List<String> urls = lines.stream().filter(l -> l.trim().startsWith("url:") || l.trim().startsWith("request_url:")).toList();
+        assertThat(urls).hasSize(3).allSatisfy(u -> assertThat(u).endsWith(SlackServer.EVENTS_PATH));
+    }
+
+    @Test
+    void asksOnlyForTheScopesTheCodeUses() {
+        int bot = lines.indexOf("    bot:");
+        assertThat(bot).isPositive();
+        List<String> scopes = lines.subList(bot + 1, lines.size()).stream().takeWhile(l -> l.trim().startsWith("- ")).toList();
+        // commands: /nrr; chat:write(.public): DMs and readouts; chat:write.customize: the leader's readout;
+        // files:write: charts; users:read(.email): users.lookupByEmail for CSMs, users.info for time zones and names
+        assertThat(scopes).containsExactly("      - commands", "      - chat:write", "      - chat:write.public",
+                "      - chat:write.customize", "      - files:write", "      - users:read", "      - users:read.email");
+    }
+
+    @Test
+    void subscribesToAppHomeOpenedAndEnablesTheHomeTabAndInteractivity() {
+        assertThat(text()).contains("home_tab_enabled: true").contains("messages_tab_enabled: true").contains("- app_home_opened")
+                .contains("interactivity:\n    is_enabled: true");
+        assertThat(AnswerBlocks.SHARE_ACTION).isEqualTo("share_answer");
+    }
+}
