@@ -36,7 +36,22 @@ public final class OutboxPump implements AutoCloseable {
                 // keep going while there is more to send
             }
         } catch (RuntimeException e) {
-            log.warn("outbox delivery round failed: {}", e.toString());
+            log.warn("outbox delivery round failed", e);
+        }
+    }
+
+    /**
+     * Waits for the rounds queued so far (a kick's, the timer's) to finish; false if they take longer
+     * than {@code timeout}. The timer runs one round at a time, so a no-op queued now runs after them.
+     */
+    public boolean awaitRound(java.time.Duration timeout) throws InterruptedException {
+        try {
+            timer.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return true; // closed: nothing runs any more
         }
     }
 

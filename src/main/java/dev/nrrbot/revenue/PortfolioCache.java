@@ -46,6 +46,12 @@ public final class PortfolioCache implements AutoCloseable {
         return current(null).engine();
     }
 
+    /** The engine and its freshness from one data-version look-up. */
+    public Snapshot snapshot() {
+        Loaded l = current(null);
+        return new Snapshot(l.engine(), new Freshness(l.engine().currentMonthOrNull(), l.lastImport()));
+    }
+
     public Freshness freshness() {
         Loaded l = current(null);
         return new Freshness(l.engine().currentMonthOrNull(), l.lastImport());

@@ -1,7 +1,6 @@
 package dev.nrrbot.serve;
 
 import dev.nrrbot.platform.SlackSettings;
-import dev.nrrbot.numbers.slack.Answers;
 import dev.nrrbot.platform.slack.SlackServer;
 import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.platform.jobs.PeriodicJobs;
@@ -57,7 +56,7 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    public final NrrSlackApp.Services services;
+    public final NrrSlackApp.Parts services;
     public final SlackServer server;
     public final dev.nrrbot.platform.ops.Metrics metrics;
     private final dev.nrrbot.platform.ops.RequestLog requestLog;
@@ -66,15 +65,15 @@ public final class Bot implements AutoCloseable {
     public final OutboxDelivery delivery;
     public final Outbox outbox;
     private final PortfolioCache cache;
-    private final ExecutorService background;
+    private final dev.nrrbot.platform.jobs.TrackedExecutor background;
     private final OutboxPump pump;
     private final PeriodicJobs scheduler;
     private final AutoCloseable databaseHold;
 
-    private Bot(NrrSlackApp.Services services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
+    private Bot(NrrSlackApp.Parts services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
                 dev.nrrbot.platform.ops.OpsServer opsServer, dev.nrrbot.platform.ops.Metrics metrics, dev.nrrbot.platform.ops.RequestLog requestLog,
                 OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
-                ExecutorService background, OutboxPump pump, PeriodicJobs scheduler, AutoCloseable databaseHold) {
+                dev.nrrbot.platform.jobs.TrackedExecutor background, OutboxPump pump, PeriodicJobs scheduler, AutoCloseable databaseHold) {
         this.databaseHold = databaseHold;
         this.services = services;
         this.server = server;
@@ -108,7 +107,7 @@ public final class Bot implements AutoCloseable {
             throw e;
         }
         Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins());
-        ExecutorService background = NrrSlackApp.backgroundPool();
+        dev.nrrbot.platform.jobs.TrackedExecutor background = new dev.nrrbot.platform.jobs.TrackedExecutor(NrrSlackApp.backgroundPool());
         Outbox outbox = new Outbox(db.jdbi());
         OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
@@ -116,11 +115,12 @@ public final class Bot implements AutoCloseable {
                 timing.clock(), timing.zone());
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
-        NrrSlackApp.Services services = new NrrSlackApp.Services(new Answers(cache, access, flags), access, cache, store,
+        NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.CompStore(db.jdbi()), pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
                 timing.followUpPeriod());
+        dev.nrrbot.platform.slack.CommandTable table = NrrSlackApp.commands(services);
         dev.nrrbot.platform.ops.Metrics metrics = new dev.nrrbot.platform.ops.Metrics();
         metrics.gauge("nrr_outbox_depth", "Messages queued and not yet sent nor given up", outbox::depth);
         metrics.gauge("nrr_outbox_oldest_age_seconds", "Age of the oldest queued message", () -> outbox.oldestPending()
@@ -129,10 +129,10 @@ public final class Bot implements AutoCloseable {
         metrics.counter("nrr_slack_rate_limited", "Slack answers of HTTP 429", delivery::rateLimitedCount);
         metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> db.jdbi().withHandle(h ->
                 h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one()).doubleValue());
-        dev.nrrbot.platform.ops.RequestLog requestLog = new dev.nrrbot.platform.ops.RequestLog(metrics);
+        dev.nrrbot.platform.ops.RequestLog requestLog = new dev.nrrbot.platform.ops.RequestLog(metrics, table::isCommandWord);
         dev.nrrbot.platform.ops.OpsEndpoints ops = new dev.nrrbot.platform.ops.OpsEndpoints(db, metrics);
         try {
-            com.slack.api.bolt.App app = NrrSlackApp.build(settings, slack, services, requestLog, ops);
+            com.slack.api.bolt.App app = NrrSlackApp.build(settings, slack, services, table, requestLog, ops);
             if (mode.socket()) {
                 var socketMode = new com.slack.api.bolt.socket_mode.SocketModeApp(mode.appToken(), app,
                         com.slack.api.socket_mode.SocketModeClient.Backend.Tyrus);
@@ -167,6 +167,25 @@ public final class Bot implements AutoCloseable {
     /** Sends what the outbox holds now (tests; production delivers on its own). */
     public int deliverNow() {
         return delivery.deliverDue();
+    }
+
+    /**
+     * Waits until nothing is left to do: the work after acks has finished and the outbox holds nothing
+     * due (what waits on a Retry-After does not count). Tests call it instead of sleeping; false when
+     * {@code timeout} passed first.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (background.awaitIdle(left) && pump.awaitRound(left) && background.busy() == 0
+                    && outbox.due(services.clock().instant()) == 0) {
+                return true;
+            }
+            pump.kick();
+            Thread.sleep(10); // a message became due while we looked: let the round that was just kicked start
+        }
+        return false;
     }
 
     /** Blocks while the bot runs. */

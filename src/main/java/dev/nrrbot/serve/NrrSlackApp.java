@@ -1,35 +1,64 @@
 package dev.nrrbot.serve;
 
-import dev.nrrbot.platform.SlackSettings;
-import dev.nrrbot.numbers.slack.Answers;
-import dev.nrrbot.revenue.PortfolioCache;
-
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.nrrbot.access.Access;
-import dev.nrrbot.numbers.slack.HomeButtons;
-import dev.nrrbot.numbers.slack.ShareAnswer;
-import dev.nrrbot.serve.NrrCommand;
+import dev.nrrbot.access.slack.AccessCommands;
+import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.slack.CompCommands;
+import dev.nrrbot.flags.Flag;
+import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.render.FlagBlocks;
+import dev.nrrbot.flags.slack.FlagActions;
+import dev.nrrbot.flags.slack.FlagCommands;
+import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.ingest.ImportRejected;
+import dev.nrrbot.metrics.ReportUnavailable;
+import dev.nrrbot.numbers.AccountNotes;
 import dev.nrrbot.numbers.slack.HomeTab;
-import dev.nrrbot.platform.slack.FreshRequests;
+import dev.nrrbot.numbers.slack.NumbersCommands;
+import dev.nrrbot.platform.SlackSettings;
 import dev.nrrbot.platform.ops.Health;
+import dev.nrrbot.platform.ops.OpsEndpoints;
+import dev.nrrbot.platform.ops.RequestLog;
+import dev.nrrbot.platform.slack.Command;
+import dev.nrrbot.platform.slack.CommandButtons;
+import dev.nrrbot.platform.slack.CommandTable;
+import dev.nrrbot.platform.slack.ErrorBoundary;
+import dev.nrrbot.platform.slack.FreshRequests;
+import dev.nrrbot.platform.slack.NrrSlashCommand;
+import dev.nrrbot.platform.slack.ShareButton;
+import dev.nrrbot.readouts.slack.ReadoutActions;
+import dev.nrrbot.readouts.slack.ReadoutCommands;
+import dev.nrrbot.readouts.slack.ReadoutService;
+import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.revenue.RevenueStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Builds the Bolt app and wires one small listener class per command, action and event. */
+/**
+ * The Slack side of the bot, wired in one place: every capability's {@code /nrr} commands in one
+ * table, and every capability's listeners registered on one Bolt app.
+ */
 public final class NrrSlackApp {
 
-    private NrrSlackApp() {
+    /** Failures whose message is a sentence for the person who asked (no data for a window, a bad value). */
+    static final List<Class<? extends RuntimeException>> SENTENCES = List.of(ReportUnavailable.class, ImportRejected.class,
+            IllegalArgumentException.class);
+
+    /** What the Slack side is made of. {@code background} runs work that continues after the 3-second ack. */
+    public record Parts(Access access, PortfolioCache cache, RevenueStore store, ExecutorService background, Clock clock,
+                        FlagService flags, ReadoutService readouts, CompStore comp, Runnable kick) {
     }
 
-    /** What the listeners share. {@code background} runs work that continues after the 3-second ack. */
-    public record Services(Answers answers, Access access, PortfolioCache cache, RevenueStore store,
-                           ExecutorService background, Clock clock, dev.nrrbot.flags.slack.FlagService flags,
-                           dev.nrrbot.readouts.slack.ReadoutService readouts, dev.nrrbot.comp.db.CompStore comp, Runnable kick) {
+    private NrrSlackApp() {
     }
 
     /** The Slack SDK instance for these settings: Bolt, the outbox and lookups share it. */
@@ -41,8 +70,29 @@ public final class NrrSlackApp {
         return Slack.getInstance(slackConfig);
     }
 
-    public static App build(SlackSettings settings, Slack slack, Services services, dev.nrrbot.platform.ops.RequestLog requestLog,
-                            dev.nrrbot.platform.ops.OpsEndpoints ops) {
+    /** Every {@code /nrr} command, in the order bare text is offered to them. */
+    public static CommandTable commands(Parts p) {
+        List<Command<?>> all = new ArrayList<>();
+        all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags())).commands());
+        all.addAll(new AccessCommands(p.access()).commands());
+        all.addAll(new FlagCommands(p.flags(), p.access(), p.store(), p.clock(), p.kick()).commands());
+        all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.cache(), p.clock()).commands());
+        all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
+        return new CommandTable(all, "summary", SENTENCES);
+    }
+
+    /** An account's flags and their history, under its revenue history in {@code /nrr account}. */
+    static AccountNotes flagNotes(FlagService flags) {
+        return accountId -> {
+            List<Flag> accountFlags = flags.store().forAccount(accountId);
+            Map<Long, List<FlagStore.Event>> events = new HashMap<>();
+            accountFlags.forEach(f -> events.put(f.id(), flags.store().history(f.id())));
+            return FlagBlocks.historyLines(accountFlags, events);
+        };
+    }
+
+    public static App build(SlackSettings settings, Slack slack, Parts parts, CommandTable table, RequestLog requestLog,
+                            OpsEndpoints ops) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
@@ -50,20 +100,21 @@ public final class NrrSlackApp {
                 .build();
         App app = new App(config);
         app.use(requestLog);
-        register(app, services);
+        register(app, parts, table);
         Health.register(app, ops);
         return app;
     }
 
-    static void register(App app, Services services) {
+    static void register(App app, Parts p, CommandTable table) {
         // signatures are about real time, not the (movable) clock of follow-ups
         app.use(new FreshRequests(Clock.systemUTC()));
-        NrrCommand.register(app, services);
-        ShareAnswer.register(app, services);
-        HomeButtons.register(app, services);
-        HomeTab.register(app, services);
-        dev.nrrbot.flags.slack.FlagActions.register(app, services);
-        dev.nrrbot.readouts.slack.ReadoutActions.register(app, services);
+        app.use(new ErrorBoundary());
+        new NrrSlashCommand(table, wait -> p.cache().engine(wait).isPresent(), p.background()).register(app);
+        new ShareButton(table, p.background()).register(app);
+        new CommandButtons(table).register(app);
+        new HomeTab(p.access(), p.cache(), p.background()).register(app);
+        new FlagActions(p.flags(), p.store(), p.kick()).register(app);
+        new ReadoutActions(p.readouts(), p.cache(), p.kick()).register(app);
     }
 
     public static ExecutorService backgroundPool() {

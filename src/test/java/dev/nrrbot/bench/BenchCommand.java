@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
         Portfolio portfolio = store.loadPortfolio();
         out.printf("load snapshot         %8.2f s  (once per data change)%n", secs(t));
         NrrEngine engine = new NrrEngine(portfolio);
-        Window w = engine.window(null);
+        Window w = engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT);
         long[] nanos = new long[runs];
         RetentionReport report = null;
         ReasonPareto pareto = null;

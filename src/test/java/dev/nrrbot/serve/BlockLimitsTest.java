@@ -35,9 +35,12 @@ import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.TrendPoint;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.numbers.render.AnswerBlocks.Footer;
-import dev.nrrbot.numbers.slack.Answers;
+import dev.nrrbot.numbers.slack.NumbersCommands;
+import dev.nrrbot.access.slack.AccessCommands;
+import dev.nrrbot.numbers.AccountNotes;
+import dev.nrrbot.platform.slack.CommandTable;
+import dev.nrrbot.platform.slack.Invocation;
 import dev.nrrbot.revenue.PortfolioCache;
-import dev.nrrbot.numbers.slack.QuestionParser;
 import dev.nrrbot.platform.slack.Reply;
 import dev.nrrbot.revenue.RevenueStore;
 import java.nio.file.Path;
@@ -411,9 +414,12 @@ class BlockLimitsTest {
 
     @Test
     void help() {
-        assertWithinLimits("help", AnswerBlocks.help(null, null));
-        assertWithinLimits("help with a problem", AnswerBlocks.help("I did not understand \"x\".", "/nrr trend"));
-        assertWithinLimits("help with a 10,000-char problem", AnswerBlocks.help("<&>".repeat(3_334), "/nrr " + "x".repeat(10_000)));
+        CommandTable table = CommandGrammarTest.TABLE;
+        Invocation in = new Invocation(ADMIN, "help", null, null, Invocation.Audience.ASKER);
+        assertWithinLimits("help", table.run(table.parse("help"), in).blocks());
+        assertWithinLimits("help with a problem", table.run(table.parse("tremd"), in).blocks());
+        assertWithinLimits("help with a 10,000-char problem", table.run(new CommandTable.Parsed(table.commands().get(0),
+                new CommandTable.Help("<&>".repeat(3_334), "/nrr " + "x".repeat(10_000))), in).blocks());
     }
 
     @Test
@@ -447,14 +453,17 @@ class BlockLimitsTest {
         assertWithinLimits("home, no data", HomeView.empty("There is no revenue data yet. " + "x".repeat(10_000)));
     }
 
-    /** Every /nrr form through the real {@link Answers}, over the benchmark data. */
+    /** Every /nrr form through the real command table, over the benchmark data. */
     @Test
     void everyAnswerThroughAnswers() {
         RevenueStore store = mock(RevenueStore.class);
         when(store.loadPortfolio()).thenReturn(portfolio);
         AccessStore accessStore = mock(AccessStore.class);
         try (PortfolioCache cache = new PortfolioCache(store)) {
-            Answers answers = new Answers(cache, new Access(accessStore, Set.of(ADMIN)), null);
+            Access access = new Access(accessStore, Set.of(ADMIN));
+            CommandTable answers = new CommandTable(java.util.stream.Stream.concat(
+                    new NumbersCommands(cache, access, AccountNotes.NONE).commands().stream(),
+                    new AccessCommands(access).commands().stream()).toList(), "summary", NrrSlackApp.SENTENCES);
             List<String> questions = new ArrayList<>(List.of("", "2026-Q3", "2026-09", "2026", "last quarter",
                     "2024-03..2025-03", "segment plan=Enterprise", "segment region=EMEA 2026-Q3", "segment plan=Nope",
                     "segment colour=red", "reasons", "reasons 2026", "trend", "account ACME-00001", "account Acorn Labs",
@@ -463,11 +472,12 @@ class BlockLimitsTest {
                 questions.add("function " + f.code());
             }
             for (String q : questions) {
-                Reply reply = answers.answer(QuestionParser.parse(q), ADMIN, Footer.shareable(q));
+                Reply reply = answers.run(answers.parse(q), new Invocation(ADMIN, q, null, null, Invocation.Audience.ASKER));
                 assertThat(reply.text()).as(q).isNotBlank();
                 assertWithinLimits("/nrr " + q, reply.blocks());
             }
-            Reply search = answers.answer(QuestionParser.parse("account acme"), ADMIN, Footer.none());
+            Reply search = answers.run(answers.parse("account acme"),
+                    new Invocation(ADMIN, "account acme", null, null, Invocation.Audience.MODAL));
             assertThat(search.text()).isEqualTo("50000 accounts match");
             JsonArray json = assertWithinLimits("/nrr account acme", search.blocks());
             assertCutExactly("/nrr account acme", json, 50_000, l -> l.startsWith("• "));

@@ -1,91 +1,202 @@
 package dev.nrrbot.comp.slack;
 
-import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.access.Access;
 import dev.nrrbot.comp.Scorecard;
+import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.render.CompBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.ReasonCode;
-import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.Window;
-import dev.nrrbot.numbers.render.AnswerBlocks;
-import dev.nrrbot.comp.render.CompBlocks;
-import dev.nrrbot.serve.NrrSlackApp;
-import dev.nrrbot.numbers.slack.Question;
+import dev.nrrbot.metrics.WindowSpec;
+import dev.nrrbot.platform.slack.BadInput;
+import dev.nrrbot.platform.slack.Command;
+import dev.nrrbot.platform.slack.Invocation;
 import dev.nrrbot.platform.slack.Reply;
+import dev.nrrbot.platform.slack.Typos;
+import dev.nrrbot.revenue.PortfolioCache;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code /nrr target}, {@code weight}, {@code curve}, {@code scorecard} and {@code whatif}. */
 public final class CompCommands {
 
-    private CompCommands() {
+    /** {@code /nrr target 110% [2026-Q3]} (function null) or {@code /nrr target product -1.0pts [2026-Q3]}. */
+    public record SetTarget(BusinessFunction function, BigDecimal value, WindowSpec period) {
     }
 
-    public static boolean handles(Question q) {
-        return q instanceof Question.SetTarget || q instanceof Question.SetWeight || q instanceof Question.Curve
-                || q instanceof Question.Scorecard || q instanceof Question.WhatIf;
+    /** {@code /nrr weight support 45%}. */
+    public record SetWeight(BusinessFunction function, BigDecimal percent) {
     }
 
-    public static Reply answer(Question q, String user, NrrSlackApp.Services s) {
-        try {
-            return answerOrThrow(q, user, s);
-        } catch (ReportUnavailable | IllegalArgumentException e) {
-            return new Reply(e.getMessage(), AnswerBlocks.notice(e.getMessage()));
+    /** {@code /nrr curve} shows it; {@code /nrr curve floor 90%}, {@code cap 1.5}, {@code cap-at 125%} change it. */
+    public record Curve(String field, BigDecimal value) {
+    }
+
+    /** {@code /nrr scorecard [quarter]}. */
+    public record ScorecardView(WindowSpec window) {
+    }
+
+    /** {@code /nrr whatif pricing -50% product_gap -100% [window]}: each name is a reason code or a function. */
+    public record WhatIf(List<String> names, List<BigDecimal> percents, WindowSpec window) {
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(%|pts?|points?|x)?", Pattern.CASE_INSENSITIVE);
+
+    private final CompStore comp;
+    private final Access access;
+    private final PortfolioCache cache;
+    private final Clock clock;
+
+    public CompCommands(CompStore comp, Access access, PortfolioCache cache, Clock clock) {
+        this.comp = comp;
+        this.access = access;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    public List<Command<?>> commands() {
+        return List.of(
+                Command.of("scorecard", "/nrr scorecard [quarter]", "each function's NRR modifier and what it pays",
+                        CompCommands::scorecard, (q, in) -> answer(q, in)).aliases("scorecards").with(Command.Trait.NEEDS_DATA),
+                Command.of("whatif", "/nrr whatif pricing -50%", "NRR and pay if a reason's or function's losses changed",
+                        CompCommands::whatIf, (q, in) -> answer(q, in)).aliases("what-if").with(Command.Trait.NEEDS_DATA),
+                Command.of("target", "/nrr target 110%", "the company target, or `target product -1.0pts` a function's (admins)",
+                        CompCommands::target, (q, in) -> answer(q, in)).with(Command.Trait.NEEDS_DATA),
+                Command.of("weight", "/nrr weight support 45%", "the share of a function's variable pay tied to NRR (admins)",
+                        CompCommands::weight, (q, in) -> answer(q, in)),
+                Command.of("curve", "/nrr curve", "the payout curve; `curve floor 90%`, `cap 1.5`, `cap-at 125%` change it (admins)",
+                        CompCommands::curve, (q, in) -> answer(q, in)));
+    }
+
+    /** A number typed with an optional unit: "110%", "-1.0pts", "1.5x", "45". */
+    static BigDecimal number(String text) {
+        Matcher m = NUMBER.matcher(text.trim());
+        return m.matches() ? new BigDecimal(m.group(1)) : null;
+    }
+
+    static SetTarget target(String rest) {
+        String[] w = rest.split("\\s+");
+        String example = "/nrr target 110%  or  /nrr target product -1.0pts 2026-Q3";
+        if (rest.isEmpty()) {
+            throw new BadInput("Give the company NRR target (110%) or a function and its target contribution (product -1.0pts).", example);
         }
+        Optional<BusinessFunction> f = BusinessFunction.parse(w[0]);
+        int at = f.isPresent() ? 1 : 0;
+        BigDecimal value = w.length > at ? number(w[at]) : null;
+        String period = w.length > at + 1 ? String.join(" ", Arrays.copyOfRange(w, at + 1, w.length)) : null;
+        if (value == null || (period != null && !WindowSpec.isWindow(period))) {
+            throw new BadInput("\"" + Typos.clip(rest) + "\" is not a target I can read.", example);
+        }
+        return new SetTarget(f.orElse(null), value, period == null ? null : WindowSpec.parse(period));
     }
 
-    private static Reply answerOrThrow(Question q, String user, NrrSlackApp.Services s) {
-        CompStore comp = s.comp();
-        boolean changes = q instanceof Question.SetTarget || q instanceof Question.SetWeight
-                || (q instanceof Question.Curve c && c.field() != null);
-        if (changes && !s.access().isAdmin(user)) {
+    static SetWeight weight(String rest) {
+        String[] w = rest.split("\\s+");
+        Optional<BusinessFunction> f = w.length == 2 ? BusinessFunction.parse(w[0]) : Optional.empty();
+        BigDecimal pct = w.length == 2 ? number(w[1]) : null;
+        if (f.isEmpty() || pct == null) {
+            throw new BadInput("Give a function and the share of its variable pay tied to NRR.", "/nrr weight support 45%");
+        }
+        return new SetWeight(f.get(), pct);
+    }
+
+    static Curve curve(String rest) {
+        if (rest.isEmpty()) {
+            return new Curve(null, null);
+        }
+        String[] w = rest.toLowerCase(Locale.ROOT).split("\\s+");
+        String field = w[0].replace('-', '_');
+        BigDecimal value = w.length == 2 ? number(w[1]) : null;
+        if (!List.of("floor", "cap", "cap_at").contains(field) || value == null) {
+            throw new BadInput("Change the payout curve with floor, cap or cap-at and a value.", "/nrr curve floor 90%");
+        }
+        return new Curve(field, value);
+    }
+
+    static ScorecardView scorecard(String rest) {
+        return new ScorecardView(rest.isEmpty() ? WindowSpec.parse("last quarter")
+                : dev.nrrbot.numbers.slack.NumbersGrammar.window(rest, "/nrr scorecard 2026-Q3"));
+    }
+
+    static WhatIf whatIf(String rest) {
+        String example = "/nrr whatif pricing -50% product_gap -100%";
+        String[] w = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        List<String> names = new ArrayList<>();
+        List<BigDecimal> percents = new ArrayList<>();
+        int i = 0;
+        while (i + 1 < w.length && number(w[i + 1]) != null && w[i + 1].contains("%")) {
+            names.add(w[i].toLowerCase(Locale.ROOT));
+            percents.add(number(w[i + 1]));
+            i += 2;
+        }
+        String window = i < w.length ? String.join(" ", Arrays.copyOfRange(w, i, w.length)) : null;
+        if (names.isEmpty() || (window != null && !WindowSpec.isWindow(window))) {
+            throw new BadInput("Give a reason code or a function and how its losses change, e.g. -50%.", example);
+        }
+        return new WhatIf(names, percents, WindowSpec.parse(window));
+    }
+
+    private Reply answer(Object q, Invocation in) {
+        return answerOrThrow(q, in.userId());
+    }
+
+    private Reply answerOrThrow(Object q, String user) {
+        boolean changes = q instanceof SetTarget || q instanceof SetWeight
+                || (q instanceof Curve c && c.field() != null);
+        if (changes && !access.isAdmin(user)) {
             return Reply.text("Only admins change targets, weights and the payout curve: they set people's pay. Ask "
-                    + s.access().adminMentions() + ".");
+                    + access.adminMentions() + ".");
         }
-        NrrEngine engine = s.cache().engine();
-        if (q instanceof Question.SetTarget t) {
+        NrrEngine engine = cache.engine();
+        if (q instanceof SetTarget t) {
             String period = t.period() == null ? "default" : engine.window(t.period()).label();
             if (t.function() == null) {
                 if (t.value().compareTo(new BigDecimal("50")) < 0 || t.value().compareTo(new BigDecimal("200")) > 0) {
                     throw new IllegalArgumentException("A company NRR target of " + t.value().toPlainString()
                             + "% looks wrong; give a percentage between 50% and 200%, such as 110%.");
                 }
-                comp.set("target.company." + period, t.value(), user, s.clock().instant());
+                comp.set("target.company." + period, t.value(), user, clock.instant());
                 return Reply.text("Done: the company NRR target is " + t.value().stripTrailingZeros().toPlainString() + "% for "
                         + (period.equals("default") ? "every period without its own" : period) + ".");
             }
-            comp.set("target." + t.function().code() + "." + period, t.value(), user, s.clock().instant());
+            comp.set("target." + t.function().code() + "." + period, t.value(), user, clock.instant());
             return Reply.text("Done: " + t.function().label() + "'s target contribution is " + t.value().stripTrailingZeros().toPlainString()
                     + " pts for " + (period.equals("default") ? "every period without its own" : period) + ".");
         }
-        if (q instanceof Question.SetWeight w) {
+        if (q instanceof SetWeight w) {
             if (w.percent().signum() < 0 || w.percent().compareTo(new BigDecimal("100")) > 0) {
                 throw new IllegalArgumentException("A weight is a share of variable pay: between 0% and 100%.");
             }
-            comp.set("weight." + w.function().code(), w.percent(), user, s.clock().instant());
+            comp.set("weight." + w.function().code(), w.percent(), user, clock.instant());
             return Reply.text("Done: " + w.percent().stripTrailingZeros().toPlainString() + "% of " + w.function().label()
                     + "'s variable pay is now tied to company NRR.");
         }
-        if (q instanceof Question.Curve c) {
+        if (q instanceof Curve c) {
             if (c.field() != null) {
                 CompStore.Plan plan = comp.plan("default");
                 var curve = plan.curve();
                 // check the new curve is valid before keeping it
                 new dev.nrrbot.comp.PayoutCurve(c.field().equals("floor") ? c.value() : curve.floor(), curve.target(),
                         c.field().equals("cap_at") ? c.value() : curve.capAt(), c.field().equals("cap") ? c.value() : curve.cap());
-                comp.set("curve." + c.field(), c.value(), user, s.clock().instant());
+                comp.set("curve." + c.field(), c.value(), user, clock.instant());
             }
             return new Reply("Payout curve", CompBlocks.curve(comp.plan("default"), comp.history(10)));
         }
-        if (q instanceof Question.Scorecard sc) {
-            Window w = engine.window(sc.window() == null ? "last quarter" : sc.window());
+        if (q instanceof ScorecardView sc) {
+            Window w = engine.window(sc.window());
             Scorecard card = scorecard(engine, comp, w, List.of());
-            return new Reply("NRR scorecard " + w.label(), CompBlocks.scorecard(card, s.cache().freshness()));
+            return new Reply("NRR scorecard " + w.label(), CompBlocks.scorecard(card, cache.freshness()));
         }
-        Question.WhatIf wi = (Question.WhatIf) q;
+        WhatIf wi = (WhatIf) q;
         List<NrrEngine.LossChange> changesList = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (int i = 0; i < wi.names().size(); i++) {
@@ -112,7 +223,7 @@ public final class CompCommands {
         Scorecard today = scorecard(engine, comp, w, List.of());
         Scorecard then = scorecard(engine, comp, w, changesList);
         return new Reply("What if " + String.join(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
-                s.cache().freshness()));
+                cache.freshness()));
     }
 
     /** The scorecard for a window, optionally under what-if changes. */

@@ -1,6 +1,7 @@
 package dev.nrrbot.flags.render;
 
 import dev.nrrbot.platform.slack.BlockKit;
+import dev.nrrbot.platform.slack.MessageBody;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
@@ -28,13 +29,7 @@ public final class FlagBlocks {
 
     /** A message body as Slack's chat.postMessage and response_url take it. */
     public static String body(String text, List<LayoutBlock> blocks, Boolean replaceOriginal) {
-        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
-        o.addProperty("text", text);
-        o.add("blocks", GsonFactory.createSnakeCase().toJsonTree(blocks));
-        if (replaceOriginal != null) {
-            o.addProperty("replace_original", replaceOriginal);
-        }
-        return o.toString();
+        return MessageBody.json(text, blocks, replaceOriginal);
     }
 
     public static String summary(Flag f, String accountName, Instant now, ZoneId zone) {

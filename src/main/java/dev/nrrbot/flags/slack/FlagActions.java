@@ -11,7 +11,7 @@ import dev.nrrbot.flags.slack.FlagService;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.ReasonCode;
 import dev.nrrbot.flags.render.FlagBlocks;
-import dev.nrrbot.serve.NrrSlackApp;
+import dev.nrrbot.revenue.RevenueStore;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,34 +29,42 @@ public final class FlagActions {
 
     private static final Logger log = LoggerFactory.getLogger(FlagActions.class);
 
-    private FlagActions() {
+    private final FlagService flags;
+    private final RevenueStore store;
+    private final Runnable kick;
+
+    /** @param kick wakes the outbox after a change queued messages */
+    public FlagActions(FlagService flags, RevenueStore store, Runnable kick) {
+        this.flags = flags;
+        this.store = store;
+        this.kick = kick;
     }
 
-    public static void register(App app, NrrSlackApp.Services s) {
+    public void register(App app) {
         app.blockAction(FlagBlocks.ACK, (req, ctx) -> {
-            act(s, req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "acknowledged",
+            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "acknowledged",
                     req.getPayload().getResponseUrl(), null, null, null);
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.SNOOZE, (req, ctx) -> {
-            act(s, req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "snoozed",
+            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "snoozed",
                     req.getPayload().getResponseUrl(), null, null, null);
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.REASSIGN, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
             String token = action.getBlockId() == null ? "" : action.getBlockId().replaceFirst("^flag:", "");
-            act(s, token, req.getPayload().getUser().getId(), "reassigned", req.getPayload().getResponseUrl(), null, null,
+            act(token, req.getPayload().getUser().getId(), "reassigned", req.getPayload().getResponseUrl(), null, null,
                     action.getSelectedUser());
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.RESOLVE, (req, ctx) -> {
             String token = req.getPayload().getActions().get(0).getValue();
-            Optional<Flag> f = find(s, token);
+            Optional<Flag> f = find(token);
             if (f.isPresent() && f.get().isActive()) {
                 String metadata = token + "\n" + (req.getPayload().getResponseUrl() == null ? "" : req.getPayload().getResponseUrl());
                 open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.resolve(f.get(),
-                        s.flags().facts(f.get().accountId()).map(FlagService.AccountFacts::name).orElse(f.get().accountId()), metadata));
+                        flags.facts(f.get().accountId()).map(FlagService.AccountFacts::name).orElse(f.get().accountId()), metadata));
             }
             return ctx.ack();
         });
@@ -67,13 +75,18 @@ public final class FlagActions {
             if (outcome.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of("outcome", "Choose saved, lost or other")));
             }
-            act(s, meta[0], req.getPayload().getUser().getId(), "resolved", meta.length > 1 && !meta[1].isEmpty() ? meta[1] : null,
+            String resolveNote = value(v, "note");
+            if (resolveNote != null && resolveNote.length() > FlagCommands.MAX_NOTE) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of("note", "Keep it to "
+                        + String.format("%,d", FlagCommands.MAX_NOTE) + " characters")));
+            }
+            act(meta[0], req.getPayload().getUser().getId(), "resolved", meta.length > 1 && !meta[1].isEmpty() ? meta[1] : null,
                     outcome.get(), value(v, "note"), null);
             return ctx.ack();
         });
         app.blockSuggestion(FlagModals.ACCOUNT_SELECT, (req, ctx) -> {
             List<Option> options = new ArrayList<>();
-            for (FlagService.AccountFacts a : s.flags().search(req.getPayload().getValue(), 50)) {
+            for (FlagService.AccountFacts a : flags.search(req.getPayload().getValue(), 50)) {
                 var o = FlagModals.accountOption(a);
                 options.add(Option.builder().text((PlainTextObject) o.getText()).value(o.getValue()).build());
             }
@@ -84,9 +97,9 @@ public final class FlagActions {
             View view = req.getPayload().getView();
             String id = req.getPayload().getActions().get(0).getSelectedOption().getValue();
             Map<String, Map<String, ViewState.Value>> v = view.getState().getValues();
-            Optional<FlagService.AccountFacts> a = s.flags().facts(id);
+            Optional<FlagService.AccountFacts> a = flags.facts(id);
             BusinessFunction f = BusinessFunction.parse(selected(v, "function")).orElse(null);
-            View updated = FlagModals.flag(a.orElse(null), f, selected(v, "reason"), value(v, "note"), s.store().taxonomy());
+            View updated = FlagModals.flag(a.orElse(null), f, selected(v, "reason"), value(v, "note"), store.taxonomy());
             try {
                 var r = ctx.client().viewsUpdate(u -> u.viewId(view.getId()).hash(view.getHash()).view(updated));
                 if (!r.isOk()) {
@@ -100,7 +113,7 @@ public final class FlagActions {
         app.viewSubmission(FlagModals.FLAG, (req, ctx) -> {
             Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
             Map<String, String> errors = new HashMap<>();
-            Optional<FlagService.AccountFacts> account = Optional.ofNullable(selected(v, "account")).flatMap(s.flags()::facts);
+            Optional<FlagService.AccountFacts> account = Optional.ofNullable(selected(v, "account")).flatMap(flags::facts);
             if (account.isEmpty()) {
                 errors.put("account", "Pick an account from the list");
             }
@@ -117,49 +130,57 @@ public final class FlagActions {
             String note = value(v, "note");
             if (note == null || note.isBlank()) {
                 errors.put("note", "Say what is going on, so the owner can act");
+            } else if (note.length() > FlagCommands.MAX_NOTE) {
+                errors.put("note", "Keep it to " + String.format("%,d", FlagCommands.MAX_NOTE) + " characters (this is "
+                        + String.format("%,d", note.length()) + ")");
             }
             if (!errors.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(errors));
             }
-            s.flags().flag(account.get(), function.get(), selected(v, "reason"), note.trim(), arr,
+            flags.flag(account.get(), function.get(), selected(v, "reason"), note.trim(), arr,
                     FlagModals.date(date(v, "renewal")), req.getPayload().getUser().getId());
-            s.kick().run();
+            kick.run();
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.SET_REASON, (req, ctx) -> {
             String value = req.getPayload().getActions().get(0).getValue();
             String[] parts = value.split("\\|", 2);
-            String name = s.flags().facts(parts[0]).map(FlagService.AccountFacts::name).orElse(parts[0]);
+            String name = flags.facts(parts[0]).map(FlagService.AccountFacts::name).orElse(parts[0]);
             open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.reason(name, parts.length > 1 ? parts[1] : "", "churn or contract",
-                    s.store().taxonomy(), value));
+                    store.taxonomy(), value));
             return ctx.ack();
         });
         app.viewSubmission(FlagModals.REASON, (req, ctx) -> {
             String[] parts = req.getPayload().getView().getPrivateMetadata().split("\\|", 2);
             Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
-            Optional<ReasonCode> code = s.store().taxonomy().byCode(selected(v, "reason"))
+            Optional<ReasonCode> code = store.taxonomy().byCode(selected(v, "reason"))
                     .filter(c -> c.polarity() == ReasonCode.Polarity.REASON);
             if (code.isEmpty() || parts.length < 2) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of("reason", "Choose a reason from the list")));
             }
-            s.flags().setReason(parts[0], YearMonth.parse(parts[1]), code.get(), value(v, "note"), req.getPayload().getUser().getId());
+            String reasonNote = value(v, "note");
+            if (reasonNote != null && reasonNote.length() > FlagCommands.MAX_NOTE) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of("note", "Keep it to "
+                        + String.format("%,d", FlagCommands.MAX_NOTE) + " characters")));
+            }
+            flags.setReason(parts[0], YearMonth.parse(parts[1]), code.get(), value(v, "note"), req.getPayload().getUser().getId());
             return ctx.ack();
         });
     }
 
-    private static void act(NrrSlackApp.Services s, String token, String user, String action, String responseUrl,
+    private void act(String token, String user, String action, String responseUrl,
                             Flag.Outcome outcome, String note, String assignee) {
-        Optional<Flag> changed = s.flags().act(token == null ? "" : token, user, action, responseUrl, outcome, note, assignee);
+        Optional<Flag> changed = flags.act(token == null ? "" : token, user, action, responseUrl, outcome, note, assignee);
         if (changed.isPresent()) {
-            s.kick().run();
+            kick.run();
         } else {
             log.info("flag action '{}' on {} changed nothing (already done, or a repeated click)", action, token);
         }
     }
 
-    private static Optional<Flag> find(NrrSlackApp.Services s, String token) {
+    private Optional<Flag> find(String token) {
         try {
-            return s.flags().store().find(Long.parseLong(token.split(":")[0]));
+            return flags.store().find(Long.parseLong(token.split(":")[0]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

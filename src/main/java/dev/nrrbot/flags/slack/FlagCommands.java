@@ -1,19 +1,24 @@
 package dev.nrrbot.flags.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import dev.nrrbot.access.Access;
 import dev.nrrbot.access.Role;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.slack.FlagService;
-import dev.nrrbot.metrics.BusinessFunction;
-import dev.nrrbot.numbers.render.AnswerBlocks;
-import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.flags.render.FlagBlocks;
-import dev.nrrbot.serve.NrrSlackApp;
-import dev.nrrbot.numbers.slack.Question;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.platform.slack.BadInput;
+import dev.nrrbot.platform.slack.BlockKit;
+import dev.nrrbot.platform.slack.Command;
+import dev.nrrbot.platform.slack.Invocation;
+import dev.nrrbot.platform.slack.Mentions;
 import dev.nrrbot.platform.slack.Reply;
+import dev.nrrbot.platform.slack.Typos;
+import dev.nrrbot.revenue.RevenueStore;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,75 +28,157 @@ import org.slf4j.LoggerFactory;
 public final class FlagCommands {
 
     private static final Logger log = LoggerFactory.getLogger(FlagCommands.class);
+    /** The longest note a flag keeps (the column holds 4,000; Slack shows about 3,000 in a section). */
+    public static final int MAX_NOTE = 3_000;
 
-    private FlagCommands() {
+    /** {@code /nrr owner product @dana} or {@code /nrr owner escalation @vp}. */
+    public record SetOwner(String function, String userId) {
     }
 
-    public static boolean handles(Question q) {
-        return q instanceof Question.SetOwner || q instanceof Question.Owners || q instanceof Question.NewFlag
-                || q instanceof Question.Flags;
+    /** {@code /nrr owners}. */
+    public record Owners() {
     }
 
-    /** The answer; a {@code /nrr flag} with something missing opens the modal and answers in one line. */
-    public static Reply answer(Question q, String user, String triggerId, MethodsClient client, NrrSlackApp.Services s) {
-        FlagService flags = s.flags();
-        if (q instanceof Question.SetOwner o) {
-            Role role = s.access().role(user);
-            if (role != Role.ADMIN && role != Role.CS_LEADER) {
-                return Reply.text("Only admins and CS leaders set owners. Ask " + s.access().adminMentions() + ".");
-            }
-            flags.store().setOwner(o.function(), o.userId(), user, s.clock().instant());
-            s.kick().run();
-            return Reply.text("Done: <@" + o.userId() + "> is now " + (o.function().equals("escalation") ? "the escalation contact"
-                    : "the owner of " + BusinessFunction.parse(o.function()).map(BusinessFunction::label).orElse(o.function()))
-                    + ". Flags for it go to them.");
+    /** {@code /nrr flag ACCOUNT FUNCTION note...}; any part may be missing, and then a modal asks. */
+    public record NewFlag(String account, BusinessFunction function, String note) {
+        public boolean complete() {
+            return account != null && function != null && note != null;
         }
-        if (q instanceof Question.Owners) {
-            Map<String, String> owners = flags.store().owners();
-            List<String> lines = new ArrayList<>();
-            for (BusinessFunction f : BusinessFunction.values()) {
-                lines.add("• " + f.label() + ": " + (owners.containsKey(f.code()) ? "<@" + owners.get(f.code()) + ">" : "_nobody yet_"));
-            }
-            lines.add("• Escalation contact: " + (owners.containsKey("escalation") ? "<@" + owners.get("escalation") + ">" : "_nobody yet_"));
-            return new Reply("Function owners", new BlockKit().list("*Who owns each function's part of NRR*"
-                    + " (set with `/nrr owner FUNCTION @person`)", lines).build());
+    }
+
+    /** {@code /nrr flags [FUNCTION|mine]}. */
+    public record Flags(BusinessFunction function, boolean mine) {
+    }
+
+    private final FlagService flags;
+    private final Access access;
+    private final RevenueStore store;
+    private final Clock clock;
+    private final Runnable kick;
+
+    /** @param kick wakes the outbox after a change queued messages */
+    public FlagCommands(FlagService flags, Access access, RevenueStore store, Clock clock, Runnable kick) {
+        this.flags = flags;
+        this.access = access;
+        this.store = store;
+        this.clock = clock;
+        this.kick = kick;
+    }
+
+    public List<Command<?>> commands() {
+        return List.of(
+                Command.of("owner", "/nrr owner FUNCTION @person", "who owns a function's part, and gets its flags",
+                        FlagCommands::owner, this::setOwner),
+                Command.of("owners", "/nrr owners", "every function's owner", rest -> new Owners(), this::owners),
+                Command.of("flag", "/nrr flag ACCOUNT FUNCTION note", "flag an account at risk for the function that holds the fix",
+                        FlagCommands::flag, this::newFlag).with(Command.Trait.NEEDS_DATA),
+                Command.of("flags", "/nrr flags [FUNCTION|mine]", "open flags", FlagCommands::flags, this::list)
+                        .with(Command.Trait.NEEDS_DATA));
+    }
+
+    static SetOwner owner(String rest) {
+        String user = Mentions.user(rest);
+        String what = Mentions.withoutMentions(rest).toLowerCase(Locale.ROOT);
+        Optional<BusinessFunction> f = BusinessFunction.parse(what);
+        if (user == null || (f.isEmpty() && !what.equals("escalation"))) {
+            throw new BadInput("Give a function (or escalation) and a person.", "/nrr owner product @dana");
         }
-        if (q instanceof Question.Flags l) {
-            if (!l.mine() && !s.access().canSeeAccounts(user)) {
-                return Reply.text("Flags name accounts and their ARR, so only admins, CS leaders and function owners see the full list."
-                        + " `/nrr flags mine` shows the ones you raised or hold.");
-            }
-            List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
-            String title = "Open flags" + (l.function() == null ? "" : " · " + l.function().label()) + (l.mine() ? " · yours" : "");
-            return new Reply(title, FlagBlocks.list(title, list, flags.names(list), s.clock().instant()));
+        return new SetOwner(f.map(BusinessFunction::code).orElse("escalation"), user);
+    }
+
+    /** The account is the words before the first function name; the note, the words after it. */
+    static NewFlag flag(String rest) {
+        if (rest.isEmpty()) {
+            return new NewFlag(null, null, null);
         }
-        Question.NewFlag n = (Question.NewFlag) q;
+        String[] words = rest.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            Optional<BusinessFunction> f = BusinessFunction.parse(words[i]);
+            if (f.isPresent() && i > 0) {
+                String account = String.join(" ", Arrays.copyOfRange(words, 0, i));
+                String note = i + 1 < words.length ? String.join(" ", Arrays.copyOfRange(words, i + 1, words.length)) : null;
+                if (note != null && note.length() > MAX_NOTE) {
+                    throw new BadInput("That note is " + String.format("%,d", note.length()) + " characters; a flag's note holds "
+                            + String.format("%,d", MAX_NOTE) + ". Say what is going on in short, and put the rest in a thread.",
+                            "/nrr flag " + Typos.clip(account) + " " + f.get().code() + " champion left, renewal in 30 days");
+                }
+                return new NewFlag(account, f.get(), note);
+            }
+        }
+        return new NewFlag(rest, null, null);
+    }
+
+    static Flags flags(String rest) {
+        if (rest.isEmpty()) {
+            return new Flags(null, false);
+        }
+        if (rest.equalsIgnoreCase("mine")) {
+            return new Flags(null, true);
+        }
+        return BusinessFunction.parse(rest).map(f -> new Flags(f, false))
+                .orElseThrow(() -> new BadInput("\"" + Typos.clip(rest) + "\" is not a function. Use a function or mine.",
+                        "/nrr flags mine"));
+    }
+
+    private Reply setOwner(SetOwner o, Invocation in) {
+        Role role = access.role(in.userId());
+        if (role != Role.ADMIN && role != Role.CS_LEADER) {
+            return Reply.text("Only admins and CS leaders set owners. Ask " + access.adminMentions() + ".");
+        }
+        flags.store().setOwner(o.function(), o.userId(), in.userId(), clock.instant());
+        kick.run();
+        return Reply.text("Done: <@" + o.userId() + "> is now " + (o.function().equals("escalation") ? "the escalation contact"
+                : "the owner of " + BusinessFunction.parse(o.function()).map(BusinessFunction::label).orElse(o.function()))
+                + ". Flags for it go to them.");
+    }
+
+    private Reply owners(Owners q, Invocation in) {
+        Map<String, String> owners = flags.store().owners();
+        List<String> lines = new ArrayList<>();
+        for (BusinessFunction f : BusinessFunction.values()) {
+            lines.add("• " + f.label() + ": " + (owners.containsKey(f.code()) ? "<@" + owners.get(f.code()) + ">" : "_nobody yet_"));
+        }
+        lines.add("• Escalation contact: " + (owners.containsKey("escalation") ? "<@" + owners.get("escalation") + ">" : "_nobody yet_"));
+        return new Reply("Function owners", new BlockKit().list("*Who owns each function's part of NRR*"
+                + " (set with `/nrr owner FUNCTION @person`)", lines).build());
+    }
+
+    private Reply list(Flags l, Invocation in) {
+        String user = in.userId();
+        if (!l.mine() && !access.canSeeAccounts(user)) {
+            return Reply.text("Flags name accounts and their ARR, so only admins, CS leaders and function owners see the full list."
+                    + " `/nrr flags mine` shows the ones you raised or hold.");
+        }
+        List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
+        String title = "Open flags" + (l.function() == null ? "" : " · " + l.function().label()) + (l.mine() ? " · yours" : "");
+        return new Reply(title, FlagBlocks.list(title, list, flags.names(list), clock.instant()));
+    }
+
+    /** Flags at once when everything is given; otherwise opens the form with what was given, and answers in one line. */
+    private Reply newFlag(NewFlag n, Invocation in) {
+        String user = in.userId();
         Optional<FlagService.AccountFacts> account = n.account() == null ? Optional.empty() : flags.exact(n.account());
         if (n.complete() && account.isPresent()) {
             Flag f = flags.flag(account.get(), n.function(), null, n.note(), null, null, user);
-            s.kick().run();
+            kick.run();
             return Reply.text(":triangular_flag_on_post: Flagged *" + BlockKit.escape(account.get().name()) + "* for "
                     + n.function().label() + " (flag #" + f.id() + ", ARR at risk " + flags.money(f.arrCents()) + "). "
                     + (f.assignee() == null ? "Nobody owns " + n.function().label() + " yet: set one with `/nrr owner "
                     + n.function().code() + " @someone`." : "<@" + f.assignee() + "> will hear of it, and you of each change."));
         }
         try {
-            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(FlagModals.flag(account.orElse(null),
-                    n.function(), null, n.note(), s.store().taxonomy())));
+            ViewsOpenResponse r = in.client().viewsOpen(req -> req.triggerId(in.triggerId()).view(FlagModals.flag(account.orElse(null),
+                    n.function(), null, n.note(), store.taxonomy())));
             if (!r.isOk()) {
                 log.warn("views.open failed for the flag modal: {}", r.getError());
                 return Reply.text("I could not open the flag form (" + r.getError() + "). Use `/nrr flag ACCOUNT FUNCTION note`.");
             }
         } catch (Exception e) {
-            log.warn("views.open failed for the flag modal: {}", e.toString());
+            log.warn("views.open failed for the flag modal", e);
             return Reply.text("I could not open the flag form. Use `/nrr flag ACCOUNT FUNCTION note`.");
         }
         return Reply.text(n.account() != null && account.isEmpty()
                 ? "No account is exactly \"" + BlockKit.escape(n.account()) + "\": pick it in the form."
                 : "Fill in the form to flag the account.");
-    }
-
-    static Reply notice(String text) {
-        return new Reply(text, AnswerBlocks.notice(text));
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 /** The /nrr answers as Block Kit. Every message goes through {@link BlockKit}, which keeps Slack's limits. */
 public final class AnswerBlocks {
 
-    public static final String SHARE_ACTION = "share_answer";
+    public static final String SHARE_ACTION = dev.nrrbot.platform.slack.ShareButton.ACTION;
     private static final String SPARK = "▁▂▃▄▅▆▇█";
 
     private AnswerBlocks() {
@@ -45,6 +45,15 @@ public final class AnswerBlocks {
 
         public static Footer none() {
             return new Footer(null, null);
+        }
+
+        /** A Share button for the asker, "shared by" in a channel, nothing in a modal. */
+        public static Footer of(dev.nrrbot.platform.slack.Invocation in) {
+            return switch (in.audience()) {
+                case ASKER -> shareable(in.shareText());
+                case CHANNEL -> sharedBy(in.userId());
+                case MODAL -> none();
+            };
         }
     }
 

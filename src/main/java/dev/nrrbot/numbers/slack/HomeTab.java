@@ -13,7 +13,10 @@ import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.TrendPoint;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.numbers.render.HomeView;
-import dev.nrrbot.serve.NrrSlackApp;
+import dev.nrrbot.access.Access;
+import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.revenue.Snapshot;
+import java.util.concurrent.ExecutorService;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,38 +26,46 @@ public final class HomeTab {
 
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
 
-    private HomeTab() {
+    private final Access access;
+    private final PortfolioCache cache;
+    private final ExecutorService background;
+
+    public HomeTab(Access access, PortfolioCache cache, ExecutorService background) {
+        this.access = access;
+        this.cache = cache;
+        this.background = background;
     }
 
-    public static void register(App app, NrrSlackApp.Services s) {
+    public void register(App app) {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
-            if (!"home".equals(event.getTab()) || !s.access().firstDelivery(payload.getEventId())) {
+            if (!"home".equals(event.getTab()) || !access.firstDelivery(payload.getEventId())) {
                 return ctx.ack();
             }
             MethodsClient client = ctx.client();
-            s.background().submit(() -> publish(client, event.getUser(), s));
+            background.submit(() -> publish(client, event.getUser()));
             return ctx.ack();
         });
     }
 
-    static void publish(MethodsClient client, String user, NrrSlackApp.Services s) {
+    void publish(MethodsClient client, String user) {
         try {
-            List<LayoutBlock> blocks = blocks(user, s);
+            List<LayoutBlock> blocks = blocks(user);
             ViewsPublishResponse r = client.viewsPublish(req -> req.userId(user)
                     .view(View.builder().type("home").blocks(blocks).build()));
             if (!r.isOk()) {
                 log.warn("views.publish failed for the Home tab: {}", r.getError());
             }
         } catch (Exception e) {
-            log.warn("could not publish the Home tab: {}", e.toString());
+            log.warn("could not publish the Home tab", e);
         }
     }
 
-    static List<LayoutBlock> blocks(String user, NrrSlackApp.Services s) {
+    List<LayoutBlock> blocks(String user) {
         try {
-            NrrEngine engine = s.cache().engine();
-            Window w = engine.window(null);
+            Snapshot snapshot = cache.snapshot();
+            NrrEngine engine = snapshot.engine();
+            Window w = engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT);
             RetentionReport r = engine.report(w, Segment.ALL);
             RetentionReport previous = null;
             try {
@@ -68,7 +79,7 @@ public final class HomeTab {
             } catch (ReportUnavailable e) {
                 trend = List.of();
             }
-            return HomeView.blocks(r, previous, trend, s.access().ownedFunctions(user), s.cache().freshness());
+            return HomeView.blocks(r, previous, trend, access.ownedFunctions(user), snapshot.freshness());
         } catch (ReportUnavailable e) {
             return HomeView.empty(e.getMessage());
         }

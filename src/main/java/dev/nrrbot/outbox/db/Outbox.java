@@ -82,6 +82,13 @@ public final class Outbox {
                 .mapTo(Integer.class).one());
     }
 
+    /** Messages a delivery round would take now: due, and not claimed by a live lease. */
+    public int due(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+                        + " AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)")
+                .bind("now", at(now)).mapTo(Integer.class).one());
+    }
+
     public Optional<Instant> oldestPending() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));

@@ -11,6 +11,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,14 @@ public final class RequestLog implements Middleware {
     private static final Logger log = LoggerFactory.getLogger("nrr.requests");
 
     private final Metrics metrics;
+    private final Predicate<String> commandWord;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    public RequestLog(Metrics metrics) {
+    /** @param commandWord whether a first word after /nrr is a command (logged as is; anything else is not) */
+    public RequestLog(Metrics metrics, Predicate<String> commandWord) {
         this.metrics = metrics;
+        this.commandWord = commandWord;
     }
 
     @Override
@@ -42,7 +46,7 @@ public final class RequestLog implements Middleware {
         inFlight.incrementAndGet();
         long start = System.nanoTime();
         String kind = kind(req);
-        String command = command(req);
+        String command = command(req, commandWord);
         Response out = null;
         try {
             out = chain.next(req);
@@ -75,7 +79,7 @@ public final class RequestLog implements Middleware {
         return req.getRequestType() == null ? "unknown" : req.getRequestType().name().toLowerCase(Locale.ROOT);
     }
 
-    static String command(Request<?> req) {
+    static String command(Request<?> req, Predicate<String> commandWord) {
         try {
             if (req instanceof SlashCommandRequest r) {
                 String text = r.getPayload().getText() == null ? "" : r.getPayload().getText().trim();
@@ -83,7 +87,7 @@ public final class RequestLog implements Middleware {
                     return "(report)";
                 }
                 String first = text.split("\\s+")[0].toLowerCase(Locale.ROOT);
-                if (dev.nrrbot.numbers.slack.QuestionParser.COMMANDS.contains(first)) {
+                if (commandWord.test(first)) {
                     return first;
                 }
                 return first.matches("[0-9q.-]{1,20}") || first.equals("last") ? "(window)" : "(other)";

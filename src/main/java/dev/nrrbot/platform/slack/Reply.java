@@ -11,6 +11,11 @@ public record Reply(String text, List<LayoutBlock> blocks) {
 
     /** A one-section answer in mrkdwn (the text is trusted: it may hold mentions). */
     public static Reply text(String mrkdwn) {
-        return new Reply(mrkdwn, new dev.nrrbot.platform.slack.BlockKit().text(mrkdwn).build());
+        return new Reply(mrkdwn, new BlockKit().text(mrkdwn).build());
+    }
+
+    /** A short message in words, escaped: a refusal, or why there is no number. It may quote what someone typed. */
+    public static Reply notice(String text) {
+        return new Reply(text, new BlockKit().text(BlockKit.escape(text)).build());
     }
 }

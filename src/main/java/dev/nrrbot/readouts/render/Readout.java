@@ -2,7 +2,6 @@ package dev.nrrbot.readouts.render;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.nrrbot.outbox.OutboxMessage;
-import dev.nrrbot.flags.render.FlagBlocks;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +24,7 @@ public record Readout(String text, List<LayoutBlock> blocks, List<Chart> charts,
      */
     public List<OutboxMessage> messages(String keyPrefix, String channel, String username, String iconUrl) {
         List<OutboxMessage> out = new ArrayList<>();
-        com.google.gson.JsonObject body = com.google.gson.JsonParser.parseString(FlagBlocks.body(text, blocks, null)).getAsJsonObject();
+        com.google.gson.JsonObject body = com.google.gson.JsonParser.parseString(dev.nrrbot.platform.slack.MessageBody.json(text, blocks, null)).getAsJsonObject();
         if (username != null) {
             body.addProperty("username", username);
         }

@@ -43,7 +43,7 @@ public final class Readouts {
      */
     public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
                                  List<Flag> activeFlags, Instant now) {
-        Window w = e.window(null);
+        Window w = e.window(dev.nrrbot.metrics.WindowSpec.CURRENT);
         RetentionReport r = e.report(w, Segment.ALL);
         BlockKit kit = new BlockKit();
         kit.header("Weekly NRR readout · " + Money.percent(r.nrr()) + " · " + r.band().label());

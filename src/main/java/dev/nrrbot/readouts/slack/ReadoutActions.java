@@ -4,7 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.readouts.render.Readout;
-import dev.nrrbot.serve.NrrSlackApp;
+import dev.nrrbot.revenue.PortfolioCache;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,17 +14,25 @@ public final class ReadoutActions {
 
     private static final Logger log = LoggerFactory.getLogger(ReadoutActions.class);
 
-    private ReadoutActions() {
+    private final ReadoutService readouts;
+    private final PortfolioCache cache;
+    private final Runnable kick;
+
+    /** @param kick wakes the outbox once the readout is queued */
+    public ReadoutActions(ReadoutService readouts, PortfolioCache cache, Runnable kick) {
+        this.readouts = readouts;
+        this.cache = cache;
+        this.kick = kick;
     }
 
-    public static void register(App app, NrrSlackApp.Services s) {
+    public void register(App app) {
         app.viewSubmission(ReadoutCommands.READOUT_MODAL, (req, ctx) -> {
             String[] meta = req.getPayload().getView().getPrivateMetadata().split("\\|", 2);
             String user = req.getPayload().getUser().getId();
             Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
             String commentary = v.containsKey("commentary") ? v.get("commentary").values().iterator().next().getValue() : null;
-            Window quarter = s.cache().engine().window(meta[0]);
-            Readout r = s.readouts().quarterly(quarter, commentary, user);
+            Window quarter = cache.engine().window(meta[0]);
+            Readout r = readouts.quarterly(quarter, commentary, user);
             String name = null;
             String icon = null;
             try {
@@ -36,11 +44,11 @@ public final class ReadoutActions {
                     icon = p == null ? null : p.getImage72();
                 }
             } catch (Exception e) {
-                log.warn("users.info failed; posting as the bot with the leader named: {}", e.toString());
+                log.warn("users.info failed; posting as the bot with the leader named", e);
             }
             // the view id makes a double submit (or Slack's retry) post once
-            s.readouts().post(r, "quarterly:" + req.getPayload().getView().getId(), meta[1], name, icon);
-            s.kick().run();
+            readouts.post(r, "quarterly:" + req.getPayload().getView().getId(), meta[1], name, icon);
+            kick.run();
             return ctx.ack();
         });
     }

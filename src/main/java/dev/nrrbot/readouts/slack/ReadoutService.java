@@ -89,8 +89,8 @@ public final class ReadoutService {
                 }
             } catch (ReportUnavailable e) {
                 store.claim(s.id(), o, now, "no data", null, List.of(new OutboxMessage("readout:" + s.id() + ":" + o.periodKey()
-                        + ":message", OutboxMessage.POST_MESSAGE, s.channelId(), dev.nrrbot.flags.render.FlagBlocks.body(
-                        "No readout this time", dev.nrrbot.numbers.render.AnswerBlocks.notice("No readout this time: " + e.getMessage()), null))));
+                        + ":message", OutboxMessage.POST_MESSAGE, s.channelId(), dev.nrrbot.platform.slack.MessageBody.json(
+                        "No readout this time", dev.nrrbot.platform.slack.Reply.notice("No readout this time: " + e.getMessage()).blocks(), null))));
             }
         }
         return posted;

@@ -49,9 +49,9 @@ final class DemoCommand implements Callable<Integer> {
         importer.run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
         NrrEngine engine = new NrrEngine(store.loadPortfolio());
         out.println();
-        out.print(TextReport.retention(engine.report(engine.window(null), Segment.ALL)));
+        out.print(TextReport.retention(engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL)));
         out.println();
-        out.print(TextReport.pareto(engine.pareto(engine.window(null), Segment.ALL)));
+        out.print(TextReport.pareto(engine.pareto(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL)));
         out.println();
         out.println("Try next: report --window 2026-Q3 | report --segment plan=Enterprise | reasons --window 2026"
                 + " | trend | report --format json");

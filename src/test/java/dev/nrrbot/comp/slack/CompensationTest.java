@@ -86,10 +86,10 @@ class CompensationTest {
 
     @Test
     void whatIfShowsWhatFixingAReasonOrAFunctionsLossesIsWorth() throws Exception {
-        RetentionReport today = engine.report(engine.window(null), Segment.ALL);
+        RetentionReport today = engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL);
         String same = ask("U0VIEWER", "whatif product_gap 0%");
         assertThat(same).contains("NRR " + Money.percent(today.nrr()) + " → *" + Money.percent(today.nrr()) + "* (+0.0 pts)");
-        RetentionReport without = engine.whatIf(engine.window(null), Segment.ALL,
+        RetentionReport without = engine.whatIf(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL,
                 java.util.List.of(new NrrEngine.LossChange("product_gap", null, new java.math.BigDecimal("-100"))));
         assertThat(ask("U0VIEWER", "whatif features -100%")).contains("What if · product_gap -100%")
                 .contains("→ *" + Money.percent(without.nrr()) + "*");

@@ -67,8 +67,8 @@ class SlashCommandTest {
     @Test
     void nrrAnswersTheCurrentT12mReportPrivatelyWithItsFunctionsAndAShareButton() throws Exception {
         JsonObject m = ask("U0VIEWER", "");
-        RetentionReport r = engine.report(engine.window(null), Segment.ALL);
-        RetentionReport before = engine.report(engine.window(null).previous(), Segment.ALL);
+        RetentionReport r = engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL);
+        RetentionReport before = engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT).previous(), Segment.ALL);
         assertThat(m.get("response_type").getAsString()).isEqualTo("ephemeral");
         String t = text(m);
         assertThat(t).contains("NRR " + Money.percent(r.nrr()) + " · " + r.band().label())
@@ -101,7 +101,7 @@ class SlashCommandTest {
 
     @Test
     void functionViewShowsItsContributionReasonsAndTrend() throws Exception {
-        var d = engine.functionDetail(engine.window(null), Segment.ALL, BusinessFunction.PRODUCT);
+        var d = engine.functionDetail(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL, BusinessFunction.PRODUCT);
         String t = text(ask("U0VIEWER", "function product"));
         assertThat(t).contains("Product: " + Money.points(d.contribution().points()) + " pts of NRR")
                 .contains("Reasons and drivers behind it").contains("product_gap")
@@ -113,7 +113,7 @@ class SlashCommandTest {
 
     @Test
     void segmentsSliceByAnyAccountAttribute() throws Exception {
-        RetentionReport r = engine.report(engine.window(null), Segment.parse("plan=Enterprise"));
+        RetentionReport r = engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.parse("plan=Enterprise"));
         String t = text(ask("U0VIEWER", "segment plan=Enterprise"));
         assertThat(t).contains("NRR " + Money.percent(r.nrr())).contains("plan=Enterprise");
         assertThat(text(ask("U0VIEWER", "segment tier=gold"))).contains("No account has the attribute 'tier'");
@@ -121,7 +121,7 @@ class SlashCommandTest {
 
     @Test
     void reasonsShowTheParetoAndTrendShowsMonths() throws Exception {
-        var p = engine.pareto(engine.window(null), Segment.ALL);
+        var p = engine.pareto(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL);
         String t = text(ask("U0VIEWER", "reasons"));
         assertThat(t).contains("Why revenue left · T12M to 2026-10").contains("Vital few")
                 .contains(String.join(", ", p.vitalFew())).contains("Unexplained").contains("Churn, early (1-3 months)");

@@ -100,7 +100,7 @@ class PostgresStoreTest {
 
     private static String reports(RevenueStore store) {
         NrrEngine engine = new NrrEngine(store.loadPortfolio());
-        return JsonReport.retention(engine.report(engine.window(null), Segment.ALL))
+        return JsonReport.retention(engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL))
                 + JsonReport.pareto(engine.pareto(engine.window("last quarter"), Segment.parse("plan=Growth")))
                 + JsonReport.trend(engine.trend(Segment.ALL), "all");
     }

@@ -1,8 +1,20 @@
-package dev.nrrbot.numbers.slack;
+package dev.nrrbot.serve;
+
+import dev.nrrbot.numbers.slack.NumbersCommands;
+import dev.nrrbot.numbers.slack.NumbersGrammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nrrbot.access.Role;
+import dev.nrrbot.access.slack.AccessCommands;
+import dev.nrrbot.comp.slack.CompCommands;
+import dev.nrrbot.flags.slack.FlagCommands;
 import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.WindowSpec;
+import dev.nrrbot.platform.slack.CommandTable;
+import dev.nrrbot.readouts.slack.ReadoutCommands;
+import java.util.List;
+import java.util.stream.Stream;
 import dev.nrrbot.metrics.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,12 +24,22 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every form of /nrr, and what a typo or a bad window gets instead of an error. */
-class QuestionParserTest {
+class CommandGrammarTest {
 
-    private static Question.Help help(String text) {
-        Question q = QuestionParser.parse(text);
-        assertThat(q).as(text).isInstanceOf(Question.Help.class);
-        return (Question.Help) q;
+    /** Every capability's commands, as serve wires them; parsing needs none of their dependencies. */
+    static final CommandTable TABLE = new CommandTable(Stream.of(new NumbersCommands(null, null, null).commands(),
+            new AccessCommands(null).commands(), new FlagCommands(null, null, null, null, null).commands(),
+            new ReadoutCommands(null, null, null, null).commands(), new CompCommands(null, null, null, null).commands())
+            .flatMap(List::stream).toList(), "summary", List.of());
+
+    static Object parse(String text) {
+        return TABLE.parse(text).args();
+    }
+
+    private static CommandTable.Help help(String text) {
+        Object q = parse(text);
+        assertThat(q).as(text).isInstanceOf(CommandTable.Help.class);
+        return (CommandTable.Help) q;
     }
 
     // ---------------------------------------------------------------- the summary
@@ -26,21 +48,21 @@ class QuestionParserTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
     void nothingIsTheCurrentSummary(String text) {
-        assertThat(QuestionParser.parse(text)).isEqualTo(new Question.Summary(null));
+        assertThat(parse(text)).isEqualTo(new NumbersGrammar.Summary(WindowSpec.parse(null)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-Q3", "2026-09", "2026", "last quarter", "2024-03..2025-03", "T12M", "last month",
             "last year"})
     void aWindowOnItsOwnIsTheSummaryOfThatWindow(String window) {
-        assertThat(QuestionParser.parse(window)).isEqualTo(new Question.Summary(window));
+        assertThat(parse(window)).isEqualTo(new NumbersGrammar.Summary(WindowSpec.parse(window)));
     }
 
     @Test
     void extraSpacesAreIgnored() {
-        assertThat(QuestionParser.parse("  last    quarter ")).isEqualTo(new Question.Summary("last quarter"));
-        assertThat(QuestionParser.parse("function   eng    2026-Q3"))
-                .isEqualTo(new Question.FunctionView(BusinessFunction.ENGINEERING, "2026-Q3"));
+        assertThat(parse("  last    quarter ")).isEqualTo(new NumbersGrammar.Summary(WindowSpec.parse("last quarter")));
+        assertThat(parse("function   eng    2026-Q3"))
+                .isEqualTo(new NumbersGrammar.FunctionView(BusinessFunction.ENGINEERING, WindowSpec.parse("2026-Q3")));
     }
 
     // ---------------------------------------------------------------- functions
@@ -58,29 +80,29 @@ class QuestionParserTest {
             "finance 2024-03..2025-03 | FINANCE            | 2024-03..2025-03",
     })
     void functionViews(String text, BusinessFunction function, String window) {
-        assertThat(QuestionParser.parse(text)).isEqualTo(new Question.FunctionView(function, window));
+        assertThat(parse(text)).isEqualTo(new NumbersGrammar.FunctionView(function, WindowSpec.parse(window)));
     }
 
     @ParameterizedTest
     @EnumSource(BusinessFunction.class)
     void everyFunctionByItsCode(BusinessFunction f) {
-        assertThat(QuestionParser.parse("function " + f.code())).isEqualTo(new Question.FunctionView(f, null));
-        assertThat(QuestionParser.parse(f.code())).isEqualTo(new Question.FunctionView(f, null));
+        assertThat(parse("function " + f.code())).isEqualTo(new NumbersGrammar.FunctionView(f, WindowSpec.parse(null)));
+        assertThat(parse(f.code())).isEqualTo(new NumbersGrammar.FunctionView(f, WindowSpec.parse(null)));
     }
 
     @Test
     void aFunctionThatDoesNotExistNamesThoseThatDo() {
-        Question.Help h = help("function prodct");
+        CommandTable.Help h = help("function prodct");
         assertThat(h.problem()).contains("\"prodct\" is not a function").contains("product", "engineering", "customer_success");
         assertThat(h.suggestion()).isEqualTo("/nrr function product");
-        Question.Help none = help("function");
+        CommandTable.Help none = help("function");
         assertThat(none.problem()).startsWith("Which function?");
         assertThat(none.suggestion()).isEqualTo("/nrr function product");
     }
 
     @Test
     void aFunctionWithABadWindowNamesTheAcceptedWindows() {
-        Question.Help h = help("function eng someday");
+        CommandTable.Help h = help("function eng someday");
         assertThat(h.problem()).contains("\"someday\" is not a window").contains(Window.SYNTAX);
         assertThat(h.suggestion()).isEqualTo("/nrr function engineering 2026-Q3");
     }
@@ -96,20 +118,20 @@ class QuestionParserTest {
             "plan=Enterprise 2026-Q3         | plan=Enterprise | 2026-Q3",
     })
     void segmentViews(String text, String segment, String window) {
-        assertThat(QuestionParser.parse(text)).isEqualTo(new Question.SegmentView(segment, window));
+        assertThat(parse(text)).isEqualTo(new NumbersGrammar.SegmentView(segment, WindowSpec.parse(window)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"segment", "segment Enterprise", "segment plan=", "segment =Enterprise"})
     void aSegmentThatIsNotKeyEqualsValueGetsTheForm(String text) {
-        Question.Help h = help(text);
+        CommandTable.Help h = help(text);
         assertThat(h.problem()).contains("KEY=VALUE");
         assertThat(h.suggestion()).isEqualTo("/nrr segment plan=Enterprise");
     }
 
     @Test
     void aSegmentWithABadWindowNamesTheAcceptedWindows() {
-        Question.Help h = help("segment plan=Enterprise soon");
+        CommandTable.Help h = help("segment plan=Enterprise soon");
         assertThat(h.problem()).contains("\"soon\" is not a window").contains(Window.SYNTAX);
         assertThat(h.suggestion()).isEqualTo("/nrr segment plan=Enterprise 2026-Q3");
     }
@@ -119,20 +141,18 @@ class QuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"reasons", "REASONS", "reason", "why", "pareto", "churn"})
     void reasonsInTheDefaultWindow(String text) {
-        Question q = QuestionParser.parse(text);
-        assertThat(q).isInstanceOf(Question.Reasons.class);
-        assertThat(((Question.Reasons) q).window()).isNull();
+        assertThat(parse(text)).isEqualTo(new NumbersGrammar.Reasons(WindowSpec.CURRENT));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-Q3", "2026-09", "2026", "last quarter", "2024-03..2025-03"})
     void reasonsInAWindow(String window) {
-        assertThat(QuestionParser.parse("reasons " + window)).isEqualTo(new Question.Reasons(window));
+        assertThat(parse("reasons " + window)).isEqualTo(new NumbersGrammar.Reasons(WindowSpec.parse(window)));
     }
 
     @Test
     void reasonsWithABadWindowNamesTheAcceptedWindows() {
-        Question.Help h = help("reasons banana");
+        CommandTable.Help h = help("reasons banana");
         assertThat(h.problem()).isEqualTo("\"banana\" is not a window I know. Windows: " + Window.SYNTAX + ".");
         assertThat(h.problem()).contains("2026-Q3", "2024-03..2025-03", "last quarter");
         assertThat(h.suggestion()).isEqualTo("/nrr reasons 2026-Q3");
@@ -142,19 +162,19 @@ class QuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"trend", "Trend", "trends"})
     void trend(String text) {
-        assertThat(QuestionParser.parse(text)).isEqualTo(new Question.Trend());
+        assertThat(parse(text)).isEqualTo(new NumbersGrammar.Trend());
     }
 
     @Test
     void accountKeepsTheNameAsTyped() {
-        assertThat(QuestionParser.parse("account Acme Corp")).isEqualTo(new Question.AccountView("Acme Corp"));
-        assertThat(QuestionParser.parse("acct ACME-00042")).isEqualTo(new Question.AccountView("ACME-00042"));
-        assertThat(QuestionParser.parse("customer  Beacon   Labs ")).isEqualTo(new Question.AccountView("Beacon Labs"));
+        assertThat(parse("account Acme Corp")).isEqualTo(new NumbersGrammar.AccountView("Acme Corp"));
+        assertThat(parse("acct ACME-00042")).isEqualTo(new NumbersGrammar.AccountView("ACME-00042"));
+        assertThat(parse("customer  Beacon   Labs ")).isEqualTo(new NumbersGrammar.AccountView("Beacon Labs"));
     }
 
     @Test
     void accountWithoutANameAsksWhich() {
-        Question.Help h = help("account");
+        CommandTable.Help h = help("account");
         assertThat(h.problem()).isEqualTo("Which account? Give its name or id.");
         assertThat(h.suggestion()).isEqualTo("/nrr account Acme");
     }
@@ -163,17 +183,17 @@ class QuestionParserTest {
 
     @Test
     void roleTakesTheMentionedUserAndTheRole() {
-        assertThat(QuestionParser.parse("role <@U123|dana> cs_leader")).isEqualTo(new Question.SetRole("U123", "cs_leader"));
-        assertThat(QuestionParser.parse("role <@U123> admin")).isEqualTo(new Question.SetRole("U123", "admin"));
-        assertThat(QuestionParser.parse("role <@W0ABC|sam> VIEWER")).isEqualTo(new Question.SetRole("W0ABC", "viewer"));
-        assertThat(QuestionParser.parse("role <@U123|dana> cs-leader")).isEqualTo(new Question.SetRole("U123", "cs_leader"));
-        assertThat(QuestionParser.parse("role cs_leader <@U123|dana>")).isEqualTo(new Question.SetRole("U123", "cs_leader"));
+        assertThat(parse("role <@U123|dana> cs_leader")).isEqualTo(new AccessCommands.SetRole("U123", Role.parse("cs_leader").orElseThrow()));
+        assertThat(parse("role <@U123> admin")).isEqualTo(new AccessCommands.SetRole("U123", Role.parse("admin").orElseThrow()));
+        assertThat(parse("role <@W0ABC|sam> VIEWER")).isEqualTo(new AccessCommands.SetRole("W0ABC", Role.parse("viewer").orElseThrow()));
+        assertThat(parse("role <@U123|dana> cs-leader")).isEqualTo(new AccessCommands.SetRole("U123", Role.parse("cs_leader").orElseThrow()));
+        assertThat(parse("role cs_leader <@U123|dana>")).isEqualTo(new AccessCommands.SetRole("U123", Role.parse("cs_leader").orElseThrow()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"role dana admin", "role @dana admin", "role <@U1> emperor", "role <@U1>", "role admin", "role"})
     void roleWithoutAMentionOrWithAnUnknownRoleGetsHelp(String text) {
-        Question.Help h = help(text);
+        CommandTable.Help h = help(text);
         assertThat(h.problem()).isEqualTo("Give a person and a role: admin, cs_leader or viewer.");
         assertThat(h.suggestion()).isEqualTo("/nrr role @dana cs_leader");
     }
@@ -183,7 +203,7 @@ class QuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"help", "HELP", "?", "usage", "help me please"})
     void helpIsPlain(String text) {
-        assertThat(QuestionParser.parse(text)).isEqualTo(Question.Help.plain());
+        assertThat(parse(text)).isEqualTo(CommandTable.Help.plain());
     }
 
     @ParameterizedTest
@@ -198,7 +218,7 @@ class QuestionParserTest {
             "rol <@U1> admin         | /nrr role <@U1> admin",
     })
     void aTypoSuggestsTheClosestCommand(String text, String suggestion) {
-        Question.Help h = help(text);
+        CommandTable.Help h = help(text);
         assertThat(h.problem()).isEqualTo("I did not understand \"" + text + "\".");
         assertThat(h.suggestion()).isEqualTo(suggestion);
     }
@@ -206,7 +226,7 @@ class QuestionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"what is our nrr", "xyzzy", "2026-Q5", "plan=Enterprise 2026-Q3 extra"})
     void nonsenseGetsHelpWithoutASuggestion(String text) {
-        Question.Help h = help(text);
+        CommandTable.Help h = help(text);
         assertThat(h.problem()).startsWith("I did not understand");
         assertThat(h.suggestion()).isNull();
     }
@@ -214,7 +234,7 @@ class QuestionParserTest {
     @Test
     void aLongUnreadableTextIsClippedInTheProblem() {
         String text = "blah ".repeat(100).trim();
-        Question.Help h = help(text);
+        CommandTable.Help h = help(text);
         assertThat(h.problem()).hasSizeLessThan(80).contains("...");
     }
 }

@@ -1,0 +1,152 @@
+package dev.nrrbot.numbers.slack;
+
+import dev.nrrbot.access.Access;
+import dev.nrrbot.metrics.Account;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.FunctionDetail;
+import dev.nrrbot.metrics.Ledger;
+import dev.nrrbot.metrics.NrrEngine;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonPareto;
+import dev.nrrbot.metrics.ReportUnavailable;
+import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.metrics.Segment;
+import dev.nrrbot.metrics.TrendPoint;
+import dev.nrrbot.metrics.Window;
+import dev.nrrbot.metrics.WindowSpec;
+import dev.nrrbot.numbers.AccountNotes;
+import dev.nrrbot.numbers.render.AnswerBlocks;
+import dev.nrrbot.numbers.render.AnswerBlocks.Footer;
+import dev.nrrbot.platform.format.Freshness;
+import dev.nrrbot.platform.format.Money;
+import dev.nrrbot.platform.slack.BlockKit;
+import dev.nrrbot.platform.slack.Command;
+import dev.nrrbot.platform.slack.Invocation;
+import dev.nrrbot.platform.slack.Reply;
+import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.revenue.Snapshot;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers anyone may ask for: {@code /nrr [window]}, {@code function}, {@code segment},
+ * {@code reasons}, {@code trend}; and {@code account}, for those who may see account-level revenue.
+ */
+public final class NumbersCommands {
+
+    private final PortfolioCache cache;
+    private final Access access;
+    private final AccountNotes notes;
+
+    /** @param notes what else the bot knows of an account (its flags), shown under its history */
+    public NumbersCommands(PortfolioCache cache, Access access, AccountNotes notes) {
+        this.cache = cache;
+        this.access = access;
+        this.notes = notes;
+    }
+
+    public List<Command<?>> commands() {
+        return List.of(
+                Command.of("summary", "/nrr [window]", "NRR, GRR and each function's contribution: T12M, or 2026-Q3, 2026-09,"
+                                + " 2026, last quarter, 2025-03..2026-03", NumbersGrammar::summary, this::summary)
+                        .bare(WindowSpec::isWindow).with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
+                Command.of("function", "/nrr function product", "one function's part (short names: eng, cs, am)",
+                                NumbersGrammar::function, this::function)
+                        .aliases("fn", "team").bare(NumbersGrammar::isBareFunction).with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
+                Command.of("segment", "/nrr segment plan=Enterprise", "NRR of a slice, by any account attribute",
+                                NumbersGrammar::segment, this::segment)
+                        .aliases("seg").bare(NumbersGrammar::isBareSegment).with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
+                Command.of("reasons", "/nrr reasons [window]", "why revenue left: the Pareto of churn reasons",
+                                NumbersGrammar::reasons, this::reasons)
+                        .aliases("reason", "why", "pareto", "churn").with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
+                Command.of("trend", "/nrr trend", "T12M NRR month by month", rest -> new NumbersGrammar.Trend(), this::trend)
+                        .aliases("trends").with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
+                Command.of("account", "/nrr account NAME-OR-ID", "one account's history (admins, CS leaders, function owners)",
+                                NumbersGrammar::account, this::account)
+                        .aliases("acct", "customer").with(Command.Trait.NEEDS_DATA));
+    }
+
+    private Reply summary(NumbersGrammar.Summary q, Invocation in) {
+        return summary(cache.snapshot(), q.window(), Segment.ALL, Footer.of(in));
+    }
+
+    private Reply segment(NumbersGrammar.SegmentView q, Invocation in) {
+        return summary(cache.snapshot(), q.window(), Segment.parse(q.segment()), Footer.of(in));
+    }
+
+    private Reply summary(Snapshot s, WindowSpec spec, Segment segment, Footer footer) {
+        NrrEngine engine = s.engine();
+        Window w = engine.window(spec);
+        RetentionReport r = engine.report(w, segment);
+        RetentionReport previous;
+        try {
+            previous = engine.report(w.previous(), segment);
+        } catch (ReportUnavailable e) {
+            previous = null; // no comparison before the data starts
+        }
+        return new Reply("NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + "), GRR " + Money.percent(r.grr()) + ", "
+                + w.label() + (segment.isAll() ? "" : ", " + segment), AnswerBlocks.summary(r, previous, s.freshness(), footer));
+    }
+
+    private Reply function(NumbersGrammar.FunctionView f, Invocation in) {
+        Snapshot s = cache.snapshot();
+        NrrEngine engine = s.engine();
+        Window w = engine.window(f.window());
+        FunctionDetail d = engine.functionDetail(w, Segment.ALL, f.function());
+        return new Reply(f.function().label() + ": " + Money.points(d.contribution().points()) + " pts of NRR, " + w.label(),
+                AnswerBlocks.function(d, engine.contributionTrend(f.function(), Segment.ALL, 12), s.freshness(), Footer.of(in)));
+    }
+
+    private Reply reasons(NumbersGrammar.Reasons r, Invocation in) {
+        Snapshot s = cache.snapshot();
+        ReasonPareto p = s.engine().pareto(s.engine().window(r.window()), Segment.ALL);
+        return new Reply("Why revenue left, " + p.window().label(), AnswerBlocks.reasons(p, s.freshness(), Footer.of(in)));
+    }
+
+    private Reply trend(NumbersGrammar.Trend t, Invocation in) {
+        Snapshot s = cache.snapshot();
+        List<TrendPoint> points = s.engine().trend(Segment.ALL);
+        return new Reply("T12M NRR trend", AnswerBlocks.trend(points, Segment.ALL.toString(), s.freshness(), Footer.of(in)));
+    }
+
+    private Reply account(NumbersGrammar.AccountView a, Invocation in) {
+        if (!access.canSeeAccounts(in.userId())) {
+            return Reply.text("Account-level revenue is sensitive, so only admins, CS leaders and function owners see it."
+                    + " Ask " + access.adminMentions() + " to give you the cs_leader role (/nrr role @you cs_leader)"
+                    + " if you need it.");
+        }
+        Snapshot s = cache.snapshot();
+        Portfolio p = s.engine().portfolio();
+        Ledger ledger = p.ledger();
+        List<Integer> matches = p.find(a.query());
+        if (matches.isEmpty()) {
+            return Reply.notice("No account matches \"" + a.query() + "\". Try part of its name or its exact id.");
+        }
+        if (matches.size() > 1) {
+            List<String> lines = new ArrayList<>();
+            for (int i : matches) {
+                lines.add("• " + BlockKit.escape(p.account(i).name()) + " (`" + BlockKit.escape(ledger.accountId(i)) + "`)");
+            }
+            return new Reply(matches.size() + " accounts match", new BlockKit()
+                    .list("*" + matches.size() + " accounts match \"" + BlockKit.escape(a.query())
+                            + "\".* Ask again with the id, e.g. `/nrr account " + BlockKit.escape(ledger.accountId(matches.get(0))) + "`",
+                            lines)
+                    .build());
+        }
+        int i = matches.get(0);
+        Account account = p.account(i);
+        List<Map.Entry<YearMonth, Long>> history = new ArrayList<>();
+        YearMonth to = ledger.latestMonth().orElseThrow();
+        for (YearMonth m = to.minusMonths(12); !m.isAfter(to); m = m.plusMonths(1)) {
+            if (ledger.isCovered(m)) {
+                history.add(Map.entry(m, ledger.mrr(i, ledger.monthIndex(m))));
+            }
+        }
+        return new Reply(account.name() + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), s.freshness(),
+                notes.linesFor(account.id())));
+    }
+
+
+}

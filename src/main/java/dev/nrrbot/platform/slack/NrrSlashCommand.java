@@ -1,0 +1,60 @@
+package dev.nrrbot.platform.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /nrr}: parse, answer, ack. When the numbers are not ready within two seconds (a reload after
+ * a large import), it acks at once and answers through the response_url.
+ */
+public final class NrrSlashCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(NrrSlashCommand.class);
+    static final Duration INLINE_BUDGET = Duration.ofSeconds(2);
+
+    private final CommandTable table;
+    private final Predicate<Duration> dataReadyWithin;
+    private final ExecutorService background;
+
+    /**
+     * @param dataReadyWithin whether the numbers are loaded, waiting at most the given time
+     * @param background      runs answers that finish after the ack
+     */
+    public NrrSlashCommand(CommandTable table, Predicate<Duration> dataReadyWithin, ExecutorService background) {
+        this.table = table;
+        this.dataReadyWithin = dataReadyWithin;
+        this.background = background;
+    }
+
+    public void register(App app) {
+        app.command("/nrr", (req, ctx) -> {
+            String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
+            Invocation in = new Invocation(ctx.getRequestUserId(), text, req.getPayload().getTriggerId(), ctx.client(),
+                    Invocation.Audience.ASKER);
+            CommandTable.Parsed parsed = table.parse(text);
+            if (parsed.command().has(Command.Trait.NEEDS_DATA) && !dataReadyWithin.test(INLINE_BUDGET)) {
+                background.submit(() -> respondLater(ctx, parsed, in));
+                return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Crunching the numbers, one moment..."));
+            }
+            Reply reply = table.run(parsed, in);
+            return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+        });
+    }
+
+    private void respondLater(SlashCommandContext ctx, CommandTable.Parsed parsed, Invocation in) {
+        Reply reply = table.run(parsed, in);
+        try {
+            var response = ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+            if (response.getCode() != 200) {
+                log.warn("response_url answered HTTP {}", response.getCode());
+            }
+        } catch (java.io.IOException e) {
+            log.warn("could not reach response_url", e);
+        }
+    }
+}
