@@ -3,6 +3,7 @@ package dev.nrrbot.serve;
 import dev.nrrbot.platform.slack.SlackServer;
 
 import com.google.gson.JsonObject;
+import com.slack.api.app_backend.SlackSignature;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
@@ -12,14 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-/** Sends requests the way Slack does: form-encoded or JSON, signed with HMAC-SHA256 over v0:timestamp:body. */
+/** Sends requests the way Slack does: form-encoded or JSON, signed with the SDK's {@link SlackSignature.Generator}. */
 public final class SignedClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,14 +103,9 @@ public final class SignedClient {
         return System.currentTimeMillis() / 1000;
     }
 
+    /** Signs as Slack does, with the SDK's own generator (v0=HMAC-SHA256 of v0:timestamp:body). */
     static String sign(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new SlackSignature.Generator(secret).generate(Long.toString(timestamp), body);
     }
 
     public static String form(Map<String, String> fields) {

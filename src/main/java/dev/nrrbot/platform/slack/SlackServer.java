@@ -1,68 +1,64 @@
 package dev.nrrbot.platform.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jetty.SlackAppServer;
+import com.slack.api.bolt.servlet.SlackAppServlet;
+import com.slack.api.bolt.servlet.WebEndpointServlet;
+import dev.nrrbot.platform.Failures;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.concurrent.atomic.AtomicReference;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Bolt app on bolt-jetty. {@link SlackAppServer#start()} blocks (it joins Jetty), so it runs
- * on its own thread; {@link #start} returns once the port answers, or throws what went wrong.
+ * Runs the Bolt app on Jetty, as bolt-jetty's {@code SlackAppServer} does, with one difference: Bolt
+ * reads the body before any middleware runs, so a body it cannot read (a {@code payload} that is not
+ * a JSON object, a button press without a user) throws out of the servlet, where {@link ErrorBoundary}
+ * cannot catch it, and Jetty would answer 500. Here it is 400 and one log line; anything else
+ * unforeseen is 503 (Slack retries) with an id and the stack trace in the log. (SlackAppServer's own
+ * {@code setErrorHandler} takes effect only before its constructor has run, that is never.)
  */
 public final class SlackServer implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/slack/events";
+    private static final Logger log = LoggerFactory.getLogger(SlackServer.class);
 
-    private final SlackAppServer server;
-    private final Thread thread;
+    private final App app;
+    private final Server server;
     private final int port;
 
-    private SlackServer(SlackAppServer server, Thread thread, int port) {
+    private SlackServer(App app, Server server, int port) {
+        this.app = app;
         this.server = server;
-        this.thread = thread;
         this.port = port;
     }
 
+    /** Starts the app and the server; returns once the port answers, or throws what went wrong. */
     public static SlackServer start(App app, int port) {
-        SlackAppServer server = new SlackAppServer(app, EVENTS_PATH, port);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                server.start();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "nrr-slack-server");
-        thread.setDaemon(true);
-        thread.start();
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (failure.get() != null) {
-                Throwable e = failure.get();
-                throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-            }
-            if (listening(port)) {
-                return new SlackServer(server, thread, port);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        Server server = new Server(port);
+        ServletContextHandler handler = new ServletContextHandler();
+        app.config().setAppPath(EVENTS_PATH);
+        handler.addServlet(new ServletHolder(new GuardedServlet(app)), EVENTS_PATH);
+        if (app.getWebEndpointHandlers() != null) {
+            app.getWebEndpointHandlers().forEach((endpoint, endpointHandler) -> handler.addServlet(
+                    new ServletHolder(new WebEndpointServlet(endpoint, endpointHandler, app.config())), endpoint.getPath()));
         }
-        throw new IllegalStateException("the server did not start listening on port " + port + " within 20 seconds");
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
+        server.setHandler(handler);
+        try {
+            app.start();
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // it did not start: nothing to stop
+            }
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+        return new SlackServer(app, server, port);
     }
 
     public int port() {
@@ -71,15 +67,61 @@ public final class SlackServer implements AutoCloseable {
 
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
-        thread.join();
+        server.join();
     }
 
     @Override
     public void close() {
         try {
+            app.stop();
             server.stop();
         } catch (Exception e) {
-            // stopping: nothing more to do
+            log.warn("stopping the Slack server", e);
+        }
+    }
+
+    /** Bolt's servlet, with what escapes it turned into an answer without a stack trace. */
+    static final class GuardedServlet extends SlackAppServlet {
+
+        GuardedServlet(App app) {
+            super(app);
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                super.doPost(req, resp);
+            } catch (IOException e) {
+                throw e; // the connection: nothing to answer on
+            } catch (RuntimeException | StackOverflowError e) {
+                if (resp.isCommitted()) {
+                    log.error("failure after the answer was sent", e);
+                    return;
+                }
+                resp.reset();
+                resp.setContentType("application/json");
+                if (thrownWhileReading(e)) {
+                    log.warn("refused a request the Slack SDK could not read ({})", e.getClass().getSimpleName());
+                    resp.setStatus(400);
+                    resp.getWriter().write("{\"error\":\"malformed request\"}");
+                } else {
+                    String id = Failures.newId();
+                    log.error("unexpected failure {} serving a Slack request", id, e);
+                    resp.setStatus(503);
+                    resp.getWriter().write("{\"error\":\"temporarily unavailable\",\"id\":\"" + id + "\"}");
+                }
+            }
+        }
+
+        /** Whether Bolt failed while turning the HTTP body into a request, before the app saw it. */
+        static boolean thrownWhileReading(Throwable e) {
+            for (StackTraceElement s : e.getStackTrace()) {
+                if (s.getClassName().equals("com.slack.api.bolt.util.SlackRequestParser")
+                        || s.getMethodName().equals("buildSlackRequest")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
