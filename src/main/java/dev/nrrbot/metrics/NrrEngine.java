@@ -15,6 +15,8 @@ import java.util.Map;
  * The calculations of the published definitions over a {@link Portfolio}. Read top to bottom against
  * NRR-DEFINITIONS: cohort, Start and End, NRR and GRR, movements, contributions, the reason Pareto,
  * tenure of churn and the T12M trend.
+ *
+ * <p>Over 300 lines: it is the definitions document in code, one section per definition, and reads best in one place.
  */
 public final class NrrEngine {
 

@@ -1,6 +1,6 @@
 package dev.nrrbot.serve;
 
-import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.slack.SlackServer;
 import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.platform.jobs.PeriodicJobs;
@@ -12,7 +12,7 @@ import dev.nrrbot.flags.slack.FlagService;
 import dev.nrrbot.flags.db.FlagStore;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.slack.OutboxDelivery;
-import dev.nrrbot.outbox.OutboxPump;
+import dev.nrrbot.outbox.slack.OutboxPump;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.RevenueStore;
 import java.time.Clock;
@@ -90,11 +90,11 @@ public final class Bot implements AutoCloseable {
     }
 
     /** Loads the numbers first (so the first question is answered at once), then opens the port. */
-    public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing) {
+    public static Bot start(Settings settings, Database db, RevenueStore store, Timing timing) {
         return start(settings, db, store, timing, Mode.HTTP);
     }
 
-    public static Bot start(SlackSettings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
+    public static Bot start(Settings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
         Slack slack = NrrSlackApp.slackFor(settings);
         // every request checks the data version: keep an embedded database open rather than reopen it each time
         AutoCloseable databaseHold = db.holdOpen();

@@ -19,7 +19,7 @@ import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.numbers.AccountNotes;
 import dev.nrrbot.numbers.slack.HomeTab;
 import dev.nrrbot.numbers.slack.NumbersCommands;
-import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.ops.Health;
 import dev.nrrbot.platform.ops.OpsEndpoints;
 import dev.nrrbot.platform.ops.RequestLog;
@@ -62,7 +62,7 @@ public final class NrrSlackApp {
     }
 
     /** The Slack SDK instance for these settings: Bolt, the outbox and lookups share it. */
-    public static Slack slackFor(SlackSettings settings) {
+    public static Slack slackFor(Settings settings) {
         SlackConfig slackConfig = new SlackConfig();
         if (settings.apiUrl() != null) {
             slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -91,7 +91,7 @@ public final class NrrSlackApp {
         };
     }
 
-    public static App build(SlackSettings settings, Slack slack, Parts parts, CommandTable table, RequestLog requestLog,
+    public static App build(Settings settings, Slack slack, Parts parts, CommandTable table, RequestLog requestLog,
                             OpsEndpoints ops) {
         AppConfig config = AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())

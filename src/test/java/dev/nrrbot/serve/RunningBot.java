@@ -1,6 +1,6 @@
 package dev.nrrbot.serve;
 
-import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.slack.SlackServer;
 
 import dev.nrrbot.demo.SyntheticCompany;
@@ -109,7 +109,7 @@ public final class RunningBot implements AutoCloseable {
         if (appToken != null) {
             env.put("SLACK_APP_TOKEN", appToken);
         }
-        SlackSettings settings = SlackSettings.fromEnvironment(env, appToken != null);
+        Settings settings = Settings.fromEnvironment(env, appToken != null);
         Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
                 java.time.Duration.ofMillis(100), null), appToken == null ? Bot.Mode.HTTP : new Bot.Mode(appToken));
         return new RunningBot(slack, bot, store, db, clock, owned);

@@ -89,6 +89,18 @@ public final class Outbox {
                 .bind("now", at(now)).mapTo(Integer.class).one());
     }
 
+    /** Messages whose key starts with {@code keyPrefix} and that are neither sent nor given up on. */
+    public int pendingWithPrefix(String keyPrefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k"
+                + " AND sent_at IS NULL AND failed_at IS NULL").bind("k", keyPrefix + "%").mapTo(Integer.class).one());
+    }
+
+    /** Messages whose key starts with {@code keyPrefix} that Slack refused for good. */
+    public int failedWithPrefix(String keyPrefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k AND failed_at IS NOT NULL")
+                .bind("k", keyPrefix + "%").mapTo(Integer.class).one());
+    }
+
     public Optional<Instant> oldestPending() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));

@@ -10,6 +10,7 @@ import dev.nrrbot.readouts.render.Readout;
 import dev.nrrbot.readouts.slack.ReadoutService;
 import dev.nrrbot.readouts.db.ReadoutStore;
 import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
 import java.io.IOException;
@@ -62,11 +63,14 @@ final class PostCommand implements Callable<Integer> {
             err.println("nrr-bot: give --channel ID (a channel id such as C0123456789), or --dry-run to preview.");
             return CommandLine.ExitCode.USAGE;
         }
-        String token = System.getenv("SLACK_BOT_TOKEN");
-        if (!dryRun && (token == null || token.isBlank())) {
-            err.println("nrr-bot: SLACK_BOT_TOKEN is not set: posting needs the Bot User OAuth Token (xoxb-...). Use --dry-run to preview.");
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv(), dryRun ? Settings.Needs.DATA : Settings.Needs.POST);
+        } catch (IllegalArgumentException e) {
+            err.println("nrr-bot: " + e.getMessage() + "\n  Posting needs the Bot User OAuth Token (xoxb-...). Use --dry-run to preview.");
             return CommandLine.ExitCode.USAGE;
         }
+        String token = settings.botToken();
         Database database = db.database();
         PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
         ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new FlagStore(database.jdbi()),
@@ -92,23 +96,21 @@ final class PostCommand implements Callable<Integer> {
             return 0;
         }
         SlackConfig config = new SlackConfig();
-        String api = System.getenv("SLACK_API_URL");
-        if (api != null && !api.isBlank()) {
-            config.setMethodsEndpointUrlPrefix(api.endsWith("/") ? api : api + "/");
+        if (settings.apiUrl() != null) {
+            config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         }
         String key = "cli:" + kind + ":" + System.currentTimeMillis();
         readouts.post(r, key, channel, null, null);
         Outbox outbox = new Outbox(database.jdbi());
         OutboxDelivery delivery = new OutboxDelivery(outbox, Slack.getInstance(config), token, Clock.systemUTC());
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (pending(database, key) > 0 && System.nanoTime() < deadline) {
+        while (outbox.pendingWithPrefix(key + ":") > 0 && System.nanoTime() < deadline) {
             if (delivery.deliverDue() == 0) {
                 Thread.sleep(500);
             }
         }
-        int left = pending(database, key);
-        int failed = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k AND failed_at IS NOT NULL")
-                .bind("k", key + ":%").mapTo(Integer.class).one());
+        int left = outbox.pendingWithPrefix(key + ":");
+        int failed = outbox.failedWithPrefix(key + ":");
         if (left == 0 && failed == 0) {
             o.println("Posted the " + kind + " readout to " + channel + " with " + r.charts().size() + " chart(s).");
             return 0;
@@ -116,10 +118,5 @@ final class PostCommand implements Callable<Integer> {
         err.println("nrr-bot: " + (failed > 0 ? failed + " part(s) were refused by Slack (see the log above)"
                 : left + " part(s) are still queued and will go out when a bot (serve) runs") + ".");
         return Main.DATA_PROBLEM;
-    }
-
-    private static int pending(Database database, String key) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k"
-                + " AND sent_at IS NULL AND failed_at IS NULL").bind("k", key + ":%").mapTo(Integer.class).one());
     }
 }

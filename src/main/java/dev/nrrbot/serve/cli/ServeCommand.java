@@ -2,7 +2,7 @@ package dev.nrrbot.serve.cli;
 
 import dev.nrrbot.serve.Bot;
 import dev.nrrbot.platform.slack.SlackServer;
-import dev.nrrbot.platform.SlackSettings;
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
 import java.util.concurrent.Callable;
@@ -27,39 +27,20 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Operational tuning from the environment; a bad value keeps the default. */
-    static java.time.Duration seconds(String name, long fallback) {
-        try {
-            String v = System.getenv(name);
-            return java.time.Duration.ofSeconds(v == null || v.isBlank() ? fallback : Math.max(1, Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            return java.time.Duration.ofSeconds(fallback);
-        }
-    }
-
     @Override
     public Integer call() throws InterruptedException {
-        SlackSettings settings;
+        Settings settings;
         try {
-            settings = SlackSettings.fromEnvironment(System.getenv(), socketMode);
+            settings = Settings.fromEnvironment(System.getenv(), socketMode ? Settings.Needs.SERVE_SOCKET_MODE : Settings.Needs.SERVE);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        java.time.ZoneId zone;
-        try {
-            String tz = System.getenv("NRR_TIMEZONE");
-            zone = tz == null || tz.isBlank() ? null : java.time.ZoneId.of(tz.trim());
-        } catch (java.time.DateTimeException e) {
-            spec.commandLine().getErr().println("nrr-bot: NRR_TIMEZONE '" + System.getenv("NRR_TIMEZONE")
-                    + "' is not a time zone; use a name such as Europe/Berlin or America/New_York.");
-            return CommandLine.ExitCode.USAGE;
-        }
-        Database database = db.database();
+        Database database = db.database(settings);
         Bot bot;
         try {
             bot = Bot.start(settings, database, new JdbiRevenueStore(database, java.time.Clock.systemUTC()),
-                    Bot.Timing.production(zone, seconds("NRR_JOB_PERIOD_SECONDS", 30), seconds("NRR_OUTBOX_LEASE_SECONDS", 60)),
+                    Bot.Timing.production(settings.timezone(), settings.jobPeriod(), settings.outboxLease()),
                     socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the Slack app reads from the environment, and the sentences it says when something is missing. */
-class SlackSettingsTest {
+class SettingsTest {
 
     private static final String TOKEN = "xoxb-1111-2222-SeCrEtToKeN";
     private static final String SECRET = "8f2c0d9e-signing-secret-value";
@@ -34,7 +34,7 @@ class SlackSettingsTest {
 
     private static String problem(Map<String, String> env) {
         IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
-                () -> SlackSettings.fromEnvironment(env));
+                () -> Settings.fromEnvironment(env));
         assertThat(e).as("settings from " + env.keySet()).isNotNull();
         assertThat(e.getMessage()).startsWith("cannot start the Slack app:");
         return e.getMessage();
@@ -80,9 +80,9 @@ class SlackSettingsTest {
 
     @Test
     void aPortIsRead() {
-        assertThat(SlackSettings.fromEnvironment(env("PORT", " 8080 ")).port()).isEqualTo(8080);
-        assertThat(SlackSettings.fromEnvironment(env("PORT", "65535")).port()).isEqualTo(65535);
-        assertThat(SlackSettings.fromEnvironment(env("PORT", "0")).port()).isZero();
+        assertThat(Settings.fromEnvironment(env("PORT", " 8080 ")).port()).isEqualTo(8080);
+        assertThat(Settings.fromEnvironment(env("PORT", "65535")).port()).isEqualTo(65535);
+        assertThat(Settings.fromEnvironment(env("PORT", "0")).port()).isZero();
     }
 
     @ParameterizedTest
@@ -101,17 +101,17 @@ class SlackSettingsTest {
 
     @Test
     void defaults() {
-        SlackSettings s = SlackSettings.fromEnvironment(env());
+        Settings s = Settings.fromEnvironment(env());
         assertThat(s.botToken()).isEqualTo(TOKEN);
         assertThat(s.signingSecret()).isEqualTo(SECRET);
-        assertThat(s.port()).isEqualTo(SlackSettings.DEFAULT_PORT).isEqualTo(3000);
+        assertThat(s.port()).isEqualTo(Settings.DEFAULT_PORT).isEqualTo(3000);
         assertThat(s.apiUrl()).isNull();
         assertThat(s.admins()).isEmpty();
     }
 
     @Test
     void tokenAndSecretAreTrimmed() {
-        SlackSettings s = SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", " " + TOKEN + "\n", "SLACK_SIGNING_SECRET",
+        Settings s = Settings.fromEnvironment(env("SLACK_BOT_TOKEN", " " + TOKEN + "\n", "SLACK_SIGNING_SECRET",
                 SECRET + " "));
         assertThat(s.botToken()).isEqualTo(TOKEN);
         assertThat(s.signingSecret()).isEqualTo(SECRET);
@@ -119,45 +119,80 @@ class SlackSettingsTest {
 
     @Test
     void theApiUrlGetsATrailingSlash() {
-        assertThat(SlackSettings.fromEnvironment(env("SLACK_API_URL", "http://localhost:9999/api")).apiUrl())
+        assertThat(Settings.fromEnvironment(env("SLACK_API_URL", "http://localhost:9999/api")).apiUrl())
                 .isEqualTo("http://localhost:9999/api/");
-        assertThat(SlackSettings.fromEnvironment(env("SLACK_API_URL", "https://slack.com/api/")).apiUrl())
+        assertThat(Settings.fromEnvironment(env("SLACK_API_URL", "https://slack.com/api/")).apiUrl())
                 .isEqualTo("https://slack.com/api/");
-        assertThat(SlackSettings.fromEnvironment(env("SLACK_API_URL", "  ")).apiUrl()).isNull();
+        assertThat(Settings.fromEnvironment(env("SLACK_API_URL", "  ")).apiUrl()).isNull();
     }
 
     @Test
     void adminsAreSplitOnCommasAndSpaces() {
-        assertThat(SlackSettings.fromEnvironment(env("NRR_ADMINS", "U1, U2 U3")).admins()).containsExactly("U1", "U2", "U3");
-        assertThat(SlackSettings.fromEnvironment(env("NRR_ADMINS", " ,U1,,U1\tU2, ")).admins()).containsExactly("U1", "U2");
-        assertThat(SlackSettings.fromEnvironment(env("NRR_ADMINS", "")).admins()).isEmpty();
+        assertThat(Settings.fromEnvironment(env("NRR_ADMINS", "U1, U2 U3")).admins()).containsExactly("U1", "U2", "U3");
+        assertThat(Settings.fromEnvironment(env("NRR_ADMINS", " ,U1,,U1\tU2, ")).admins()).containsExactly("U1", "U2");
+        assertThat(Settings.fromEnvironment(env("NRR_ADMINS", "")).admins()).isEmpty();
     }
 
     @Test
     void toStringNeverShowsTheTokenOrTheSecret() {
-        SlackSettings s = SlackSettings.fromEnvironment(env("SLACK_API_URL", "http://localhost:9999/api", "PORT", "4000",
+        Settings s = Settings.fromEnvironment(env("SLACK_API_URL", "http://localhost:9999/api", "PORT", "4000",
                 "NRR_ADMINS", "U1 U2"));
         assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xoxb")
                 .contains("http://localhost:9999/api/", "4000", "U1", "U2");
         // a record built directly too
-        SlackSettings direct = new SlackSettings(TOKEN, SECRET, null, 3000, java.util.Set.of(), "xapp-1-secret-app-token");
+        Settings direct = new Settings(TOKEN, SECRET, null, 3000, java.util.Set.of(), "xapp-1-secret-app-token", null,
+                Settings.DEFAULT_JOB_PERIOD, Settings.DEFAULT_OUTBOX_LEASE, "jdbc:postgresql://h/db?user=u&password=" + SECRET);
         assertThat(direct.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xapp");
     }
 
     @Test
+    void theTuningVariablesAreReadAndABadValueIsRefusedNotReplaced() {
+        Settings s = Settings.fromEnvironment(env("NRR_TIMEZONE", "Europe/Berlin", "NRR_JOB_PERIOD_SECONDS", "5",
+                "NRR_OUTBOX_LEASE_SECONDS", "90", "NRR_DATABASE_URL", "jdbc:postgresql://db:5432/nrr?user=bot"));
+        assertThat(s.timezone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(s.jobPeriod()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(s.outboxLease()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(s.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/nrr?user=bot");
+        Settings defaults = Settings.fromEnvironment(env());
+        assertThat(defaults.timezone()).isNull();
+        assertThat(defaults.jobPeriod()).isEqualTo(Settings.DEFAULT_JOB_PERIOD);
+        assertThat(defaults.outboxLease()).isEqualTo(Settings.DEFAULT_OUTBOX_LEASE);
+        assertThatThrownBy(() -> Settings.fromEnvironment(env("NRR_TIMEZONE", "Mars/Olympus", "NRR_JOB_PERIOD_SECONDS", "soon",
+                "NRR_OUTBOX_LEASE_SECONDS", "0", "NRR_DATABASE_URL", "postgres://db?password=" + SECRET)))
+                .hasMessageContaining("NRR_TIMEZONE 'Mars/Olympus' is not a time zone")
+                .hasMessageContaining("NRR_JOB_PERIOD_SECONDS 'soon' should be a whole number of seconds from 1 to 3600")
+                .hasMessageContaining("NRR_OUTBOX_LEASE_SECONDS '0' should be a whole number of seconds from 5 to 3600")
+                .hasMessageContaining("NRR_DATABASE_URL").hasMessageContaining("is not a JDBC URL")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void importsAndReportsNeedNothingFromSlackAndPostingNeedsOnlyTheBotToken() {
+        Settings data = Settings.fromEnvironment(Map.of(), Settings.Needs.DATA);
+        assertThat(data.botToken()).isNull();
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORT", "x"), Settings.Needs.DATA))
+                .hasMessageContaining("PORT 'x' is not a port number");
+        Settings post = Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), Settings.Needs.POST);
+        assertThat(post.botToken()).isEqualTo("xoxb-1");
+        assertThat(post.signingSecret()).isNull();
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(), Settings.Needs.POST)).hasMessageContaining("SLACK_BOT_TOKEN is not set")
+                .hasMessageNotContaining("SLACK_SIGNING_SECRET");
+    }
+
+    @Test
     void problemsNeverShowTheSecret() {
-        assertThatThrownBy(() -> SlackSettings.fromEnvironment(env("SLACK_BOT_TOKEN", "xoxp-" + SECRET, "PORT", "x")))
+        assertThatThrownBy(() -> Settings.fromEnvironment(env("SLACK_BOT_TOKEN", "xoxp-" + SECRET, "PORT", "x")))
                 .hasMessageNotContaining(SECRET);
     }
 
     @Test
     void socketModeNeedsAnAppTokenAndNoSigningSecret() {
-        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-abc"), true);
+        Settings s = Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-abc"), true);
         assertThat(s.appToken()).isEqualTo("xapp-1-abc");
         assertThat(s.signingSecret()).isNull();
-        assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), true))
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), true))
                 .hasMessageContaining("SLACK_APP_TOKEN is not set").hasMessageContaining("connections:write");
-        assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), true))
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), true))
                 .hasMessageContaining("xapp-");
     }
 }

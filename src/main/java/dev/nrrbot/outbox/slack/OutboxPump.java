@@ -1,6 +1,5 @@
-package dev.nrrbot.outbox;
+package dev.nrrbot.outbox.slack;
 
-import dev.nrrbot.outbox.slack.OutboxDelivery;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
