@@ -2,9 +2,7 @@ package dev.nrrbot.revenue;
 
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.platform.format.Freshness;
-import dev.nrrbot.revenue.RevenueStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,11 +13,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The engine over the latest data. A request checks the data version (one tiny query) and reuses
- * the loaded snapshot while it is current; after an import one load runs, whoever asks.
+ * the loaded snapshot while it is current; after an import one load runs, whoever asks. An answer
+ * takes one {@link #snapshot()} and reads the engine and the freshness from it: each call here
+ * checks the version once.
  */
 public final class PortfolioCache implements AutoCloseable {
 
-    private record Loaded(long version, NrrEngine engine, Instant lastImport) {
+    private record Loaded(long version, Snapshot snapshot) {
     }
 
     private final RevenueStore store;
@@ -35,26 +35,30 @@ public final class PortfolioCache implements AutoCloseable {
         this.store = store;
     }
 
-    /** The current engine, or empty when it is not ready within {@code wait}. */
-    public Optional<NrrEngine> engine(Duration wait) {
-        Loaded l = current(wait);
-        return l == null ? Optional.empty() : Optional.of(l.engine());
-    }
-
-    /** Waits as long as loading takes. */
-    public NrrEngine engine() {
-        return current(null).engine();
-    }
-
-    /** The engine and its freshness from one data-version look-up. */
+    /** The current engine and its freshness, with one data-version look-up; waits as long as loading takes. */
     public Snapshot snapshot() {
-        Loaded l = current(null);
-        return new Snapshot(l.engine(), new Freshness(l.engine().currentMonthOrNull(), l.lastImport()));
+        return current(null).snapshot();
     }
 
+    /** As {@link #snapshot()}, or empty when it is not ready within {@code wait}. */
+    public Optional<Snapshot> snapshot(Duration wait) {
+        Loaded l = current(wait);
+        return l == null ? Optional.empty() : Optional.of(l.snapshot());
+    }
+
+    /** The current engine, or empty when it is not ready within {@code wait}. Prefer {@link #snapshot(Duration)}. */
+    public Optional<NrrEngine> engine(Duration wait) {
+        return snapshot(wait).map(Snapshot::engine);
+    }
+
+    /** Waits as long as loading takes. Each call checks the data version: prefer {@link #snapshot()}. */
+    public NrrEngine engine() {
+        return snapshot().engine();
+    }
+
+    /** Each call checks the data version: prefer {@link #snapshot()}. */
     public Freshness freshness() {
-        Loaded l = current(null);
-        return new Freshness(l.engine().currentMonthOrNull(), l.lastImport());
+        return snapshot().freshness();
     }
 
     private Loaded current(Duration wait) {
@@ -83,7 +87,8 @@ public final class PortfolioCache implements AutoCloseable {
         inFlight = CompletableFuture.supplyAsync(() -> {
             long version = store.dataVersion(); // read first: a change during the load triggers another one
             NrrEngine engine = NrrEngine.memoizing(store.loadPortfolio());
-            Loaded l = new Loaded(version, engine, store.lastImport().orElse(null));
+            Freshness freshness = new Freshness(engine.currentMonthOrNull(), store.lastImport().orElse(null));
+            Loaded l = new Loaded(version, new Snapshot(engine, freshness));
             loaded = l;
             return l;
         }, loader);

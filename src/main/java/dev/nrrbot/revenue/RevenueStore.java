@@ -20,6 +20,9 @@ public interface RevenueStore {
     /** The names of the files imported so far. */
     java.util.List<String> importedFiles();
 
+    /** Rows imported into this database so far, all imports counted (what {@code /metrics} shows). */
+    long importedRows();
+
     /** When revenue data last changed, if ever. */
     Optional<Instant> lastImport();
 

@@ -127,8 +127,10 @@ public final class Bot implements AutoCloseable {
                 .map(t -> (double) java.time.Duration.between(t, timing.clock().instant()).toSeconds()).orElse(0.0));
         metrics.counter("nrr_delivery_failures", "Failed delivery attempts (retried or given up)", delivery::failureCount);
         metrics.counter("nrr_slack_rate_limited", "Slack answers of HTTP 429", delivery::rateLimitedCount);
-        metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> db.jdbi().withHandle(h ->
-                h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one()).doubleValue());
+        metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> (double) store.importedRows());
+        metrics.counter("nrr_db_connections_opened", "Physical database connections opened by the pool", db::connectionsOpened);
+        metrics.gauge("nrr_db_connections_active", "Pooled database connections in use", () -> db.poolState().active());
+        metrics.gauge("nrr_db_connections_idle", "Pooled database connections open and idle", () -> db.poolState().idle());
         dev.nrrbot.platform.ops.RequestLog requestLog = new dev.nrrbot.platform.ops.RequestLog(metrics, table::isCommandWord);
         dev.nrrbot.platform.ops.OpsEndpoints ops = new dev.nrrbot.platform.ops.OpsEndpoints(db, metrics);
         try {

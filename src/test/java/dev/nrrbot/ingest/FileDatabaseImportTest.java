@@ -22,8 +22,8 @@ class FileDatabaseImportTest {
     @TempDir
     Path dir;
 
-    private JdbiRevenueStore open() {
-        return new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("db").resolve("nrr")), java.time.Clock.systemUTC());
+    private Database open() {
+        return Database.open("jdbc:h2:file:" + dir.resolve("db").resolve("nrr"));
     }
 
     @Test
@@ -39,17 +39,22 @@ class FileDatabaseImportTest {
                 hazel-co,2025-03,three hundred
                 """);
 
-        JdbiRevenueStore first = open();
-        new Importer(first).run(ImportKind.MRR, good, ImportOptions.DEFAULTS, null);
-        long version = first.dataVersion();
-        assertThatThrownBy(() -> new Importer(first).run(ImportKind.MRR, bad, ImportOptions.DEFAULTS, null))
-                .isInstanceOf(ImportRejected.class);
+        long version;
+        try (Database db = open()) { // closing the last connection closes the embedded database
+            JdbiRevenueStore first = new JdbiRevenueStore(db, java.time.Clock.systemUTC());
+            new Importer(first).run(ImportKind.MRR, good, ImportOptions.DEFAULTS, null);
+            version = first.dataVersion();
+            assertThatThrownBy(() -> new Importer(first).run(ImportKind.MRR, bad, ImportOptions.DEFAULTS, null))
+                    .isInstanceOf(ImportRejected.class);
+        }
 
-        JdbiRevenueStore reopened = open();
-        assertThat(reopened.dataVersion()).isEqualTo(version);
-        assertThat(reopened.loadPortfolio().ledger().coveredMonths())
-                .containsExactly(YearMonth.of(2025, 1), YearMonth.of(2025, 2));
-        assertThat(reopened.loadPortfolio().ledger().mrr("hazel-co", YearMonth.of(2025, 2))).isEqualTo(33_000);
-        assertThat(reopened.taxonomy().codes()).hasSize(21); // seeded once, not again on reopening
+        try (Database db = open()) {
+            JdbiRevenueStore reopened = new JdbiRevenueStore(db, java.time.Clock.systemUTC());
+            assertThat(reopened.dataVersion()).isEqualTo(version);
+            assertThat(reopened.loadPortfolio().ledger().coveredMonths())
+                    .containsExactly(YearMonth.of(2025, 1), YearMonth.of(2025, 2));
+            assertThat(reopened.loadPortfolio().ledger().mrr("hazel-co", YearMonth.of(2025, 2))).isEqualTo(33_000);
+            assertThat(reopened.taxonomy().codes()).hasSize(21); // seeded once, not again on reopening
+        }
     }
 }

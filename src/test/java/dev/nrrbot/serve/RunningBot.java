@@ -131,6 +131,7 @@ public final class RunningBot implements AutoCloseable {
         try {
             bot.close();
             slack.close();
+            db.close();
         } finally {
             if (owned != null) {
                 owned.close();

@@ -43,11 +43,15 @@ class TwoInstancesTest {
     Path dir;
     final List<Process> processes = new ArrayList<>();
     String schema;
+    Database db;
 
     @AfterEach
     void stop() throws Exception {
         for (Process p : processes) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        if (db != null) {
+            db.close();
         }
         if (schema != null) {
             try (Connection c = DriverManager.getConnection(System.getenv("NRR_TEST_DATABASE_URL"))) {
@@ -98,7 +102,7 @@ class TwoInstancesTest {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        Database db = Database.open(url);
+        db = Database.open(url);
         JdbiRevenueStore store = new JdbiRevenueStore(db, java.time.Clock.systemUTC());
         SyntheticCompany.Files3 files = new SyntheticCompany(150, YearMonth.of(2026, 10), 24, 3L).writeTo(dir.resolve("csv"));
         new Importer(store).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);

@@ -1,9 +1,16 @@
 package dev.nrrbot.platform.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -11,19 +18,41 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Opens the database named by a JDBC URL and brings its schema up to date. The default is an
  * embedded H2 file under ./data; any JDBC URL (PostgreSQL 15+) works with the same migrations.
+ *
+ * <p>Queries borrow connections from a small pool, so a request on PostgreSQL reuses an open
+ * connection instead of opening one per query. Close the database to close the pool; its threads
+ * are daemons, so a command that never closes it still exits.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     /** AUTO_SERVER lets the CLI import while {@code serve} has the file open. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/nrr;AUTO_SERVER=TRUE";
     public static final String URL_VARIABLE = "NRR_DATABASE_URL";
 
+    /** Enough for the request threads, the outbox and the jobs on two cores; the database is not the bottleneck. */
+    static final int MAX_CONNECTIONS = 10;
+    /** How long a query waits for a free connection, or for a database that is down, before it fails. */
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    /** How long the pool's liveness check of an idle connection may take; below the connection timeout. */
+    private static final long VALIDATION_TIMEOUT_MS = 3_000;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Databases opened and not closed yet in this JVM, so the owner of a URL can close what others left open. */
+    private static final Set<Database> OPEN = ConcurrentHashMap.newKeySet();
+
+    /** How many connections the pool holds now. */
+    public record PoolState(int active, int idle, int total) {
+    }
+
     private final String url;
+    private final HikariDataSource pool;
+    private final CountingDataSource physical;
     private final Jdbi jdbi;
 
-    private Database(String url, Jdbi jdbi) {
+    private Database(String url, HikariDataSource pool, CountingDataSource physical) {
         this.url = url;
-        this.jdbi = jdbi;
+        this.pool = pool;
+        this.physical = physical;
+        this.jdbi = Jdbi.create(pool);
     }
 
     /** The URL from {@code --db}, else NRR_DATABASE_URL, else the embedded default. */
@@ -43,6 +72,8 @@ public final class Database {
         if (url.startsWith("jdbc:h2:file:")) {
             createParent(url.substring("jdbc:h2:file:".length()));
         }
+        // migrations on a short-lived connection of their own: Flyway knows which drivers and databases it
+        // supports, and says so in words, before the pool needs a driver
         try {
             Flyway.configure()
                     .dataSource(url, null, null)
@@ -52,13 +83,47 @@ public final class Database {
         } catch (FlywayException e) {
             throw new StoreException("cannot open or migrate the database at " + redact(url) + ": " + rootMessage(e), e);
         }
-        Jdbi jdbi = Jdbi.create(url);
-        try (Connection c = jdbi.open().getConnection()) {
-            c.isValid(5);
-        } catch (SQLException | RuntimeException e) {
+        HikariDataSource pool;
+        CountingDataSource physical;
+        try {
+            physical = new CountingDataSource(new DriverDataSource(url, null, new Properties(), null, null), redact(url));
+            pool = new HikariDataSource(poolConfig(url, physical)); // opens the first connection, or throws
+        } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
         }
-        return new Database(url, jdbi);
+        Database db = new Database(url, pool, physical);
+        OPEN.add(db);
+        return db;
+    }
+
+    private static HikariConfig poolConfig(String url, CountingDataSource physical) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("nrr-db-" + POOLS.incrementAndGet());
+        config.setDataSource(physical);
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        config.setThreadFactory(daemonThreads(config.getPoolName()));
+        if (isEmbedded(url)) {
+            // an embedded connection never goes stale, and keeping one open keeps H2 from closing the database
+            config.setMaxLifetime(0);
+            config.setKeepaliveTime(0);
+        }
+        return config;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static boolean isEmbedded(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     private static void createParent(String h2Path) {
@@ -74,30 +139,64 @@ public final class Database {
     }
 
     /**
-     * Keeps an embedded H2 database open until the returned handle is closed; for any other database it
-     * does nothing. Each query opens its own connection, and H2 closes an embedded database when its last
-     * connection closes, so without this a long-running process reopens the file for nearly every query:
-     * about 10 ms each on the 50,000-account data instead of 0.2 ms (docs/benchmarks.md, "Load").
+     * Keeps an embedded H2 database open while a long-running process uses it; now a no-op kept for its
+     * callers. H2 closes an embedded database when its last connection closes, which used to cost a
+     * reopen (about 10 ms on the 50,000-account data instead of 0.2 ms, docs/benchmarks.md, "Load") on
+     * nearly every query; the pool now keeps at least one connection open for as long as it lives, and
+     * on an embedded database that connection never expires, so there is nothing left to hold.
      */
     public AutoCloseable holdOpen() {
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
-            return () -> { };
-        }
-        Connection held;
-        try {
-            held = java.sql.DriverManager.getConnection(url);
-        } catch (SQLException e) {
-            throw new StoreException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
-        }
-        return held::close;
+        return () -> { };
     }
 
     /** Migrations in the code that this database has not applied yet (0 when current). */
     public int pendingMigrations() {
         try {
-            return Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().info().pending().length;
+            return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().pending().length;
         } catch (FlywayException e) {
             throw new StoreException("cannot read the migration state: " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs a trivial query, so {@code /health} can tell that the database answers; throws when it does not. */
+    public void ping() {
+        jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    /**
+     * Physical connections opened to the database so far, by the pool (the migrations at opening use one
+     * of their own): flat while requests reuse pooled connections.
+     */
+    public long connectionsOpened() {
+        return physical.opened();
+    }
+
+    /** Connections the pool holds now: in use, idle, and both together (zeros once closed). */
+    public PoolState poolState() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return new PoolState(0, 0, 0);
+        }
+        return new PoolState(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections());
+    }
+
+    /** Closes the pool and its connections; queries after this fail. Closing again does nothing. */
+    @Override
+    public void close() {
+        OPEN.remove(this);
+        pool.close();
+    }
+
+    /**
+     * Closes every database this JVM opened on {@code url} and did not close: for the owner of a
+     * database that hands its URL to code which opens it and never closes it (the command line run
+     * in-process by tests), before the owner drops it.
+     */
+    static void closeAll(String url) {
+        for (Database db : OPEN) {
+            if (db.url.equals(url)) {
+                db.close();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Copies everything from one nrr-bot database into another, empty one (an embedded H2 file into
@@ -32,7 +33,9 @@ public final class DatabaseCopy {
     /** Rows copied, by table. */
     public static Map<String, Integer> copy(Database from, Database to) {
         Map<String, Integer> copied = new LinkedHashMap<>();
-        try (Connection src = from.jdbi().open().getConnection(); Connection dst = to.jdbi().open().getConnection()) {
+        try (Handle source = from.jdbi().open(); Handle target = to.jdbi().open()) {
+            Connection src = source.getConnection();
+            Connection dst = target.getConnection();
             requireEmpty(dst);
             dst.setAutoCommit(false);
             try {
@@ -49,6 +52,8 @@ public final class DatabaseCopy {
             } catch (SQLException | RuntimeException e) {
                 dst.rollback();
                 throw e;
+            } finally {
+                dst.setAutoCommit(true); // the connection goes back to the pool
             }
         } catch (SQLException e) {
             throw new StoreException("the copy failed and nothing was written to the target: " + e.getMessage(), e);

@@ -22,7 +22,7 @@ public final class OpsEndpoints {
 
     public Answer health() {
         try {
-            db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            db.ping();
             return new Answer(200, "application/json", "{\"status\":\"ok\",\"database\":\"up\"}");
         } catch (RuntimeException e) {
             return new Answer(503, "application/json", "{\"status\":\"unavailable\",\"database\":\"down\"}");

@@ -183,6 +183,11 @@ public final class JdbiRevenueStore implements RevenueStore {
     }
 
     @Override
+    public long importedRows() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one());
+    }
+
+    @Override
     public Optional<Instant> lastImport() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(imported_at) FROM import_log")
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));

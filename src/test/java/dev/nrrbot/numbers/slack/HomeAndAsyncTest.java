@@ -136,6 +136,11 @@ class HomeAndAsyncTest {
         }
 
         @Override
+        public long importedRows() {
+            return real.importedRows();
+        }
+
+        @Override
         public List<String> importedFiles() {
             return real.importedFiles();
         }

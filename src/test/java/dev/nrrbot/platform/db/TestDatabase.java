@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #url()} can be opened as often as a test likes (a restart, a second instance, the CLI),
  * and each opening sees the same data. Close it when the test is done, e.g. with
- * {@code @AutoClose} on the field or try-with-resources; schemas a test forgot (or a run that was
- * cut short) are dropped when the JVM exits.
+ * {@code @AutoClose} on the field or try-with-resources: that also closes the connection pools of
+ * every {@link Database} opened on it. Schemas a test forgot (or a run that was cut short) are dropped
+ * when the JVM exits.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -117,13 +118,18 @@ public final class TestDatabase implements AutoCloseable {
         return schema;
     }
 
-    /** Drops the PostgreSQL schema, or shuts an in-memory H2 database down (a file goes with its @TempDir). */
+    /**
+     * Closes every {@link Database} opened on it (the command line run in-process opens its own and leaves
+     * them open), then drops the PostgreSQL schema, or shuts an in-memory H2 database down (a file goes
+     * with its @TempDir).
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        Database.closeAll(url);
         try {
             if (schema != null) {
                 dropSchema(schema);

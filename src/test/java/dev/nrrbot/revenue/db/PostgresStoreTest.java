@@ -16,6 +16,7 @@ import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.numbers.render.JsonReport;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -35,13 +36,14 @@ class PostgresStoreTest {
     /** Always PostgreSQL, whatever the run is on; its schema is dropped after each test. */
     @AutoClose
     TestDatabase postgres = TestDatabase.postgres();
+    private final java.util.List<Database> opened = new java.util.ArrayList<>();
 
     @Test
     void postgresAndH2AgreeToTheCentAndReimportChangesNothing() throws Exception {
         SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 7L).writeTo(dir);
         RevenueStore pg = new JdbiRevenueStore(postgres.open(), java.time.Clock.systemUTC());
         // H2 on purpose, in every run: the reference PostgreSQL is compared with
-        RevenueStore h2 = new JdbiRevenueStore(Database.open("jdbc:h2:file:" + dir.resolve("h2")), java.time.Clock.systemUTC());
+        RevenueStore h2 = new JdbiRevenueStore(embedded("h2"), java.time.Clock.systemUTC());
         for (RevenueStore store : new RevenueStore[] {pg, h2}) {
             Importer importer = new Importer(store);
             importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
@@ -82,7 +84,7 @@ class PostgresStoreTest {
     @Test
     void anEmbeddedDatabaseCopiesIntoPostgresWithTheSameNumbersAndFreshIds() throws Exception {
         SyntheticCompany.Files3 files = new SyntheticCompany(150, YearMonth.of(2026, 10), 24, 9L).writeTo(dir);
-        Database h2 = Database.open("jdbc:h2:file:" + dir.resolve("source"));
+        Database h2 = embedded("source");
         RevenueStore source = new JdbiRevenueStore(h2, java.time.Clock.systemUTC());
         new Importer(source).run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null);
         new Importer(source).run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null);
@@ -96,6 +98,18 @@ class PostgresStoreTest {
         // the copied import log's ids do not collide with the next import's
         new Importer(target).run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null);
         assertThat(reports(target)).isEqualTo(reports(source));
+    }
+
+    /** An embedded H2 file under the test's folder, closed after the test. */
+    private Database embedded(String name) {
+        Database db = Database.open("jdbc:h2:file:" + dir.resolve(name));
+        opened.add(db);
+        return db;
+    }
+
+    @AfterEach
+    void closeEmbedded() {
+        opened.forEach(Database::close);
     }
 
     private static String reports(RevenueStore store) {
