@@ -109,7 +109,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         }
         Duration jobPeriod = seconds(env, "NRR_JOB_PERIOD_SECONDS", DEFAULT_JOB_PERIOD, 1, 3_600,
                 "how often follow-ups, reason capture and schedules run", problems);
-        Duration lease = seconds(env, "NRR_OUTBOX_LEASE_SECONDS", DEFAULT_OUTBOX_LEASE, 5, 3_600,
+        Duration lease = seconds(env, "NRR_OUTBOX_LEASE_SECONDS", DEFAULT_OUTBOX_LEASE, 1, 3_600,
                 "how long an instance holds a message it is sending", problems);
         String db = blankToNull(env.get("NRR_DATABASE_URL"));
         if (db != null && !db.startsWith("jdbc:")) {

@@ -161,7 +161,7 @@ class SettingsTest {
                 "NRR_OUTBOX_LEASE_SECONDS", "0", "NRR_DATABASE_URL", "postgres://db?password=" + SECRET)))
                 .hasMessageContaining("NRR_TIMEZONE 'Mars/Olympus' is not a time zone")
                 .hasMessageContaining("NRR_JOB_PERIOD_SECONDS 'soon' should be a whole number of seconds from 1 to 3600")
-                .hasMessageContaining("NRR_OUTBOX_LEASE_SECONDS '0' should be a whole number of seconds from 5 to 3600")
+                .hasMessageContaining("NRR_OUTBOX_LEASE_SECONDS '0' should be a whole number of seconds from 1 to 3600")
                 .hasMessageContaining("NRR_DATABASE_URL").hasMessageContaining("is not a JDBC URL")
                 .hasMessageNotContaining(SECRET);
     }

@@ -27,7 +27,6 @@ public final class Database implements AutoCloseable {
 
     /** AUTO_SERVER lets the CLI import while {@code serve} has the file open. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/nrr;AUTO_SERVER=TRUE";
-    public static final String URL_VARIABLE = "NRR_DATABASE_URL";
 
     /** Enough for the request threads, the outbox and the jobs on two cores; the database is not the bottleneck. */
     static final int MAX_CONNECTIONS = 10;
@@ -53,15 +52,6 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.physical = physical;
         this.jdbi = Jdbi.create(pool);
-    }
-
-    /** The URL from {@code --db}, else NRR_DATABASE_URL, else the embedded default. */
-    public static String resolveUrl(String explicit) {
-        if (explicit != null && !explicit.isBlank()) {
-            return explicit;
-        }
-        String env = System.getenv(URL_VARIABLE);
-        return env == null || env.isBlank() ? DEFAULT_URL : env;
     }
 
     public static Database open(String url) {

@@ -29,7 +29,7 @@ public final class PeriodicJobs implements AutoCloseable {
                 try {
                     queued += job.getAsInt();
                 } catch (RuntimeException e) {
-                    log.warn("a periodic job failed: {}", e.toString());
+                    log.warn("a periodic job failed; it runs again next round", e);
                 }
             }
             if (queued > 0) {

@@ -1,5 +1,6 @@
 package dev.nrrbot.serve.cli;
 
+import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.platform.db.DatabaseCopy;
 import dev.nrrbot.platform.db.StoreException;
@@ -28,13 +29,21 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source = Database.resolveUrl(from);
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv(), Settings.Needs.DATA);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        String source = from != null && !from.isBlank() ? from
+                : settings.databaseUrl() != null ? settings.databaseUrl() : Database.DEFAULT_URL;
         if (source.equals(to)) {
             spec.commandLine().getErr().println("nrr-bot: --from and --to are the same database.");
             return CommandLine.ExitCode.USAGE;
         }
-        try {
-            Map<String, Integer> rows = DatabaseCopy.copy(Database.open(source), Database.open(to));
+        try (Database sourceDb = Database.open(source); Database targetDb = Database.open(to)) {
+            Map<String, Integer> rows = DatabaseCopy.copy(sourceDb, targetDb);
             long total = rows.values().stream().mapToLong(Integer::longValue).sum();
             spec.commandLine().getOut().printf("Copied %,d rows from %s to %s:%n", total, Database.redact(source), Database.redact(to));
             rows.forEach((t, n) -> {

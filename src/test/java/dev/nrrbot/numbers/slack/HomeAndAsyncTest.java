@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,70 +27,85 @@ import org.junit.jupiter.api.io.TempDir;
 class HomeAndAsyncTest {
 
     @TempDir
+    static Path shared;
+    @TempDir
     Path dir;
+    /** One bot for the class; the test that needs a slow store starts its own. */
+    static RunningBot bot;
+    static int authTestsAtStart;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bot = RunningBot.start(shared);
+        authTestsAtStart = bot.slack.calls("auth.test").size();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @BeforeEach
+    void clearCalls() {
+        bot.slack.reset();
+    }
 
     private static final String HOME_OPENED = """
             {"type":"app_home_opened","user":"%s","channel":"D0HOME","tab":"home","event_ts":"1700000000.1"}""";
 
     @Test
     void openingTheHomeTabPublishesCompanyNrrTrendAndButtonsOnceEvenWhenSlackRetries() throws Exception {
-        try (RunningBot bot = RunningBot.start(dir)) {
-            HttpResponse<String> first = bot.client.event("Ev0HOME1", HOME_OPENED.formatted("U0DANA"), 0);
-            assertThat(first.statusCode()).isEqualTo(200);
-            FakeSlack.Call publish = bot.slack.await("views.publish", 1, Duration.ofSeconds(10));
-            assertThat(publish.params().get("user_id")).isEqualTo("U0DANA");
-            assertThat(publish.params().get("token")).isNull(); // the token travels in the Authorization header
-            JsonObject view = publish.jsonParam("view");
-            assertThat(view.get("type").getAsString()).isEqualTo("home");
-            String text = dev.nrrbot.serve.BlockText.of(view);
-            assertThat(text).contains("Net Revenue Retention · ").contains("Contribution by function")
-                    .contains("T12M NRR trend").contains("Why revenue left").contains("How to ask /nrr")
-                    .contains("Data through 2026-10");
+        HttpResponse<String> first = bot.client.event("Ev0HOME1", HOME_OPENED.formatted("U0DANA"), 0);
+        assertThat(first.statusCode()).isEqualTo(200);
+        FakeSlack.Call publish = bot.slack.await("views.publish", 1, Duration.ofSeconds(10));
+        assertThat(publish.params().get("user_id")).isEqualTo("U0DANA");
+        assertThat(publish.params().get("token")).isNull(); // the token travels in the Authorization header
+        JsonObject view = publish.jsonParam("view");
+        assertThat(view.get("type").getAsString()).isEqualTo("home");
+        String text = dev.nrrbot.serve.BlockText.of(view);
+        assertThat(text).contains("Net Revenue Retention · ").contains("Contribution by function")
+                .contains("T12M NRR trend").contains("Why revenue left").contains("How to ask /nrr")
+                .contains("Data through 2026-10");
 
-            HttpResponse<String> retry = bot.client.event("Ev0HOME1", HOME_OPENED.formatted("U0DANA"), 1);
-            assertThat(retry.statusCode()).isEqualTo(200);
-            Thread.sleep(500);
-            assertThat(bot.slack.calls("views.publish")).hasSize(1);
+        HttpResponse<String> retry = bot.client.event("Ev0HOME1", HOME_OPENED.formatted("U0DANA"), 1);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(bot.slack.calls("views.publish")).hasSize(1);
 
-            bot.client.event("Ev0HOME2", HOME_OPENED.formatted("U0DANA"), 0);
-            bot.slack.await("views.publish", 2, Duration.ofSeconds(10));
-        }
+        bot.client.event("Ev0HOME2", HOME_OPENED.formatted("U0DANA"), 0);
+        bot.slack.await("views.publish", 2, Duration.ofSeconds(10));
     }
 
     @Test
     void aFunctionOwnerSeesTheirFunctionOnHome() throws Exception {
-        try (RunningBot bot = RunningBot.start(dir)) {
-            bot.db.jdbi().useHandle(h -> h.execute("INSERT INTO function_owner (function_code, user_id, set_by, set_at)"
-                    + " VALUES ('product', 'U0PAT', 'U0ADMIN', CURRENT_TIMESTAMP)"));
-            bot.client.event("Ev0OWNER", HOME_OPENED.formatted("U0PAT"), 0);
-            String text = dev.nrrbot.serve.BlockText.of(bot.slack.await("views.publish", 1, Duration.ofSeconds(10)).jsonParam("view"));
-            assertThat(text).contains("Your function, Product:").contains("Product details");
-            // and as an owner, they may see account-level revenue
-            assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0PAT", "account ACME-00003"))).contains("MRR now");
-        }
+        bot.db.jdbi().useHandle(h -> h.execute("INSERT INTO function_owner (function_code, user_id, set_by, set_at)"
+                + " VALUES ('product', 'U0PAT', 'U0ADMIN', CURRENT_TIMESTAMP)"));
+        bot.client.event("Ev0OWNER", HOME_OPENED.formatted("U0PAT"), 0);
+        String text = dev.nrrbot.serve.BlockText.of(bot.slack.await("views.publish", 1, Duration.ofSeconds(10)).jsonParam("view"));
+        assertThat(text).contains("Your function, Product:").contains("Product details");
+        // and as an owner, they may see account-level revenue
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0PAT", "account ACME-00003"))).contains("MRR now");
     }
 
     @Test
     void homeButtonsOpenTheAnswerInAModal() throws Exception {
-        try (RunningBot bot = RunningBot.start(dir)) {
-            HttpResponse<String> r = bot.client.blockAction("U0DANA", "home_reasons", "reasons", null);
-            assertThat(r.statusCode()).isEqualTo(200);
-            FakeSlack.Call open = bot.slack.await("views.open", 1, Duration.ofSeconds(10));
-            assertThat(open.params().get("trigger_id")).isEqualTo("1337.42.trigger");
-            JsonObject view = open.jsonParam("view");
-            assertThat(view.get("type").getAsString()).isEqualTo("modal");
-            assertThat(dev.nrrbot.serve.BlockText.of(view)).contains("Why revenue left").doesNotContain("Share in channel");
-        }
+        HttpResponse<String> r = bot.client.blockAction("U0DANA", "home_reasons", "reasons", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        FakeSlack.Call open = bot.slack.await("views.open", 1, Duration.ofSeconds(10));
+        assertThat(open.params().get("trigger_id")).isEqualTo("1337.42.trigger");
+        JsonObject view = open.jsonParam("view");
+        assertThat(view.get("type").getAsString()).isEqualTo("modal");
+        assertThat(dev.nrrbot.serve.BlockText.of(view)).contains("Why revenue left").doesNotContain("Share in channel");
     }
 
     @Test
     void whenNumbersAreNotReadyInTwoSecondsTheAckComesFirstAndTheAnswerFollowsOnTheResponseUrl() throws Exception {
-        try (RunningBot bot = RunningBot.start(dir, SlowStore::new)) {
-            bot.store.write(w -> null); // new data arrived: the next question reloads the (now slow) snapshot
-            HttpResponse<String> r = bot.client.command("U0DANA", "2026-Q3", bot.slack.responseUrl("late"));
+        try (RunningBot slow = RunningBot.start(dir, SlowStore::new)) {
+            slow.store.write(w -> null); // new data arrived: the next question reloads the (now slow) snapshot
+            HttpResponse<String> r = slow.client.command("U0DANA", "2026-Q3", slow.slack.responseUrl("late"));
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("Crunching the numbers");
-            FakeSlack.Call late = bot.slack.await("response_url", 1, Duration.ofSeconds(15));
+            FakeSlack.Call late = slow.slack.await("response_url", 1, Duration.ofSeconds(15));
             assertThat(late.path()).isEqualTo("/response/late");
             assertThat(late.json().get("response_type").getAsString()).isEqualTo("ephemeral");
             assertThat(dev.nrrbot.serve.BlockText.of(late.json())).contains("*2026-Q3*").contains("Share in channel");
@@ -96,9 +114,7 @@ class HomeAndAsyncTest {
 
     @Test
     void theWebApiSawAuthTestAtStartWithTheBotToken() throws Exception {
-        try (RunningBot bot = RunningBot.start(dir)) {
-            assertThat(bot.slack.calls("auth.test")).isNotEmpty();
-        }
+        assertThat(authTestsAtStart).isPositive();
     }
 
     private static JsonObject ask(RunningBot bot, String user, String text) throws Exception {

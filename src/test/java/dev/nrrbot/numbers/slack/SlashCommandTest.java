@@ -190,7 +190,7 @@ class SlashCommandTest {
     @Test
     void accountAnswersCannotBeSharedEvenByCraftingTheButton() throws Exception {
         bot.client.blockAction(RunningBot.ADMIN, "share_answer", "account ACME-00001", bot.slack.responseUrl("leak"));
-        Thread.sleep(300);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(bot.slack.calls("response_url")).isEmpty();
     }
 

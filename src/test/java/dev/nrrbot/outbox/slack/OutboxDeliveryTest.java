@@ -73,7 +73,7 @@ class OutboxDeliveryTest {
             waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
             int calls = bot.slack.calls("chat.postMessage").size();
             bot.clock.advance(Duration.ofHours(1));
-            Thread.sleep(400);
+            assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(bot.slack.calls("chat.postMessage")).hasSize(calls); // given up, not retried
             String error = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE dedupe_key = 'test:2'")
                     .mapTo(String.class).one());
@@ -94,7 +94,7 @@ class OutboxDeliveryTest {
             for (int i = 1; i <= 3; i++) {
                 first.bot.outbox.enqueue(message(i), first.clock.instant());
             }
-            Thread.sleep(500);
+            assertThat(first.bot.awaitIdle(Duration.ofSeconds(10))).isTrue(); // tried, refused, waiting to retry
             assertThat(first.bot.outbox.depth()).isEqualTo(3);
         }
         Instant later = Instant.parse("2026-11-23T11:00:00Z");

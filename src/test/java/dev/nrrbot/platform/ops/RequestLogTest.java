@@ -45,10 +45,15 @@ class RequestLogTest {
                 Thread.currentThread().interrupt();
             }
         });
-        Thread.sleep(100);
-        assertThat(draining).isNotDone(); // still waiting for the request in flight
+        // once draining has begun, new requests are refused; the drain cannot end while one is in flight
         Response refused = log.apply(command("reasons"), Response.builder().build(), req -> Response.ok("{}"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (refused.getStatusCode() != 503 && System.nanoTime() < deadline) {
+            Thread.sleep(1); // polling for the drain to begin, not waiting for something not to happen
+            refused = log.apply(command("reasons"), Response.builder().build(), req -> Response.ok("{}"));
+        }
         assertThat(refused.getStatusCode()).isEqualTo(503);
+        assertThat(draining).isNotDone(); // still waiting for the request in flight, which is held by the latch
         release.countDown();
         assertThat(slow.get(5, TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
         draining.get(5, TimeUnit.SECONDS);
