@@ -3,6 +3,7 @@ package dev.nrrbot.flags;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How often flags come back. Defaults: a reminder every 2 business days while nobody acknowledges,
@@ -58,23 +59,30 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
         return Integer.toString(n);
     }
 
-    /** Overrides from settings (names as in the app_setting table); unknown or bad values keep the default. */
+    /**
+     * Overrides from settings (names as in the app_setting table). A value {@link #validate} would
+     * refuse (unknown, not a number, out of range) keeps the default.
+     */
     public static Cadence from(Map<String, String> settings, ZoneId zone) {
         Cadence d = DEFAULTS;
         return new Cadence(
-                intOr(settings.get("followup_business_days"), d.followUpBusinessDays()),
-                intOr(settings.get("nudges_before_escalation"), d.nudgesBeforeEscalation()),
-                intOr(settings.get("snooze_days"), d.snoozeDays()),
-                settings.containsKey("digest_day") ? DayOfWeek.valueOf(settings.get("digest_day").trim().toUpperCase()) : d.digestDay(),
-                intOr(settings.get("digest_hour"), d.digestHour()),
+                valid(settings, "followup_business_days").map(Integer::parseInt).orElse(d.followUpBusinessDays()),
+                valid(settings, "nudges_before_escalation").map(Integer::parseInt).orElse(d.nudgesBeforeEscalation()),
+                valid(settings, "snooze_days").map(Integer::parseInt).orElse(d.snoozeDays()),
+                valid(settings, "digest_day").map(DayOfWeek::valueOf).orElse(d.digestDay()),
+                valid(settings, "digest_hour").map(Integer::parseInt).orElse(d.digestHour()),
                 zone);
     }
 
-    private static int intOr(String text, int fallback) {
+    private static Optional<String> valid(Map<String, String> settings, String name) {
+        String value = settings.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
-            return text == null ? fallback : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
+            return Optional.of(validate(name, value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -1,15 +1,23 @@
 package dev.nrrbot.flags;
 
 import dev.nrrbot.metrics.BusinessFunction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An account someone flagged as at risk, routed to the owner of the function that holds the fix.
  * {@code version} increases with every change, so a button carries the version it was drawn for and
  * a double click or a retried click changes nothing the second time.
+ *
+ * <p>A flag changes only through its withers ({@link #withState}, {@link #withSnoozedUntil},
+ * {@link #withOutcome}, {@link #withAssignee}, {@link #nudgedAt}, {@link #withEscalatedAt},
+ * {@link #reopenedAt}): each is one change, so each moves the version on by one and sets
+ * {@code updatedAt}. Which change applies in which state is {@link FlagRules}' business.
  */
 public record Flag(long id, String accountId, BusinessFunction function, String reasonCode, String note, long arrCents,
                    LocalDate renewalDate, State state, Instant snoozedUntil, Outcome outcome, String outcomeNote,
@@ -20,11 +28,11 @@ public record Flag(long id, String accountId, BusinessFunction function, String 
         OPEN, ACKNOWLEDGED, SNOOZED, RESOLVED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static State of(String code) {
-            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -32,17 +40,78 @@ public record Flag(long id, String accountId, BusinessFunction function, String 
         SAVED, LOST, OTHER;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
-        public static java.util.Optional<Outcome> parse(String code) {
+        public static Optional<Outcome> parse(String code) {
             for (Outcome o : values()) {
                 if (o.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
-                    return java.util.Optional.of(o);
+                    return Optional.of(o);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+    }
+
+    /**
+     * A flag not saved yet (id 0, version 0), open since {@code now}. With an assignee, the DM that
+     * goes out with it is nudge 1.
+     */
+    public static Flag draft(String accountId, BusinessFunction function, String reasonCode, String note, long arrCents,
+                             LocalDate renewalDate, String assignee, String flaggedBy, Instant now) {
+        boolean sent = assignee != null;
+        return new Flag(0, accountId, function, reasonCode, note, arrCents, renewalDate, State.OPEN,
+                /* snoozedUntil */ null, /* outcome */ null, /* outcomeNote */ null, assignee, flaggedBy, now, now,
+                sent ? 1 : 0, sent ? now : null, /* escalatedAt */ null, 0);
+    }
+
+    /** Acknowledged or open again: any snooze is over. Snoozing and resolving have withers of their own. */
+    public Flag withState(State newState, Instant now) {
+        if (newState == State.SNOOZED || newState == State.RESOLVED) {
+            throw new IllegalArgumentException("use withSnoozedUntil or withOutcome for " + newState.code());
+        }
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, newState, null, outcome,
+                outcomeNote, assignee, flaggedBy, createdAt, now, nudges, lastNudgedAt, escalatedAt, version + 1);
+    }
+
+    /** Snoozed until {@code until}. */
+    public Flag withSnoozedUntil(Instant until, Instant now) {
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, State.SNOOZED, until, outcome,
+                outcomeNote, assignee, flaggedBy, createdAt, now, nudges, lastNudgedAt, escalatedAt, version + 1);
+    }
+
+    /** Resolved with {@code newOutcome} and an optional note. */
+    public Flag withOutcome(Outcome newOutcome, String newOutcomeNote, Instant now) {
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, State.RESOLVED, null, newOutcome,
+                newOutcomeNote, assignee, flaggedBy, createdAt, now, nudges, lastNudgedAt, escalatedAt, version + 1);
+    }
+
+    /**
+     * With a new assignee, who gets it as a fresh flag: an acknowledgement was the previous owner's,
+     * so it is open again (a snooze stays), their DM is nudge 1 and it was not escalated.
+     */
+    public Flag withAssignee(String newAssignee, Instant now) {
+        State next = state == State.ACKNOWLEDGED ? State.OPEN : state;
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, next, snoozedUntil, outcome,
+                outcomeNote, newAssignee, flaggedBy, createdAt, now, 1, now, null, version + 1);
+    }
+
+    /** One more reminder went out at {@code now}. */
+    public Flag nudgedAt(Instant now) {
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, state, snoozedUntil, outcome,
+                outcomeNote, assignee, flaggedBy, createdAt, now, nudges + 1, now, escalatedAt, version + 1);
+    }
+
+    /** Went to the escalation contact at {@code now}. */
+    public Flag withEscalatedAt(Instant now) {
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, state, snoozedUntil, outcome,
+                outcomeNote, assignee, flaggedBy, createdAt, now, nudges, lastNudgedAt, now, version + 1);
+    }
+
+    /** Back from a snooze: open again, and the DM that says so is nudge 1 of a new round. */
+    public Flag reopenedAt(Instant now) {
+        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, State.OPEN, null, outcome,
+                outcomeNote, assignee, flaggedBy, createdAt, now, 1, now, null, version + 1);
     }
 
     /** Days until the renewal date, or null when none is known; negative once it has passed. */
@@ -52,15 +121,7 @@ public record Flag(long id, String accountId, BusinessFunction function, String 
 
     /** Whole days since it was flagged. */
     public long ageDays(Instant now) {
-        return java.time.Duration.between(createdAt, now).toDays();
-    }
-
-    /** The same flag after a change: the version moves on and {@code updatedAt} becomes {@code now}. */
-    Flag changed(State newState, Instant newSnoozedUntil, Outcome newOutcome, String newOutcomeNote, String newAssignee,
-                 int newNudges, Instant newLastNudgedAt, Instant newEscalatedAt, Instant now) {
-        return new Flag(id, accountId, function, reasonCode, note, arrCents, renewalDate, newState, newSnoozedUntil,
-                newOutcome, newOutcomeNote, newAssignee, flaggedBy, createdAt, now, newNudges, newLastNudgedAt,
-                newEscalatedAt, version + 1);
+        return Duration.between(createdAt, now).toDays();
     }
 
     public boolean isActive() {
@@ -69,6 +130,6 @@ public record Flag(long id, String accountId, BusinessFunction function, String 
 
     /** The button value: which flag, at which version. */
     public String token() {
-        return id + ":" + version;
+        return FlagToken.of(this).toString();
     }
 }

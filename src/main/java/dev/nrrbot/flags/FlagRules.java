@@ -14,49 +14,54 @@ public final class FlagRules {
     private FlagRules() {
     }
 
+    /**
+     * Whether {@code action} applies to a flag in {@code state}: acknowledging only what is open or
+     * snoozed; snoozing, resolving and reassigning anything not resolved; the bot's reminders and
+     * escalations only what is open; a snooze ends only on a snoozed flag. A flag is flagged once.
+     */
+    public static boolean accepts(FlagAction action, Flag.State state) {
+        return switch (action) {
+            case FLAG -> false;
+            case ACKNOWLEDGE -> state == Flag.State.OPEN || state == Flag.State.SNOOZED;
+            case SNOOZE, RESOLVE, REASSIGN -> state != Flag.State.RESOLVED;
+            case NUDGE, ESCALATE -> state == Flag.State.OPEN;
+            case SNOOZE_END -> state == Flag.State.SNOOZED;
+        };
+    }
+
     public static Optional<Flag> acknowledge(Flag f, Instant now) {
-        if (f.state() != Flag.State.OPEN && f.state() != Flag.State.SNOOZED) {
-            return Optional.empty();
-        }
-        return Optional.of(f.changed(Flag.State.ACKNOWLEDGED, null, null, null, f.assignee(), f.nudges(), f.lastNudgedAt(),
-                f.escalatedAt(), now));
+        return accepts(FlagAction.ACKNOWLEDGE, f.state()) ? Optional.of(f.withState(Flag.State.ACKNOWLEDGED, now)) : Optional.empty();
     }
 
     public static Optional<Flag> snooze(Flag f, Cadence c, Instant now) {
-        if (!f.isActive()) {
-            return Optional.empty();
-        }
-        return Optional.of(f.changed(Flag.State.SNOOZED, now.plus(Duration.ofDays(c.snoozeDays())), null, null, f.assignee(),
-                f.nudges(), f.lastNudgedAt(), f.escalatedAt(), now));
+        return accepts(FlagAction.SNOOZE, f.state())
+                ? Optional.of(f.withSnoozedUntil(now.plus(Duration.ofDays(c.snoozeDays())), now)) : Optional.empty();
     }
 
     public static Optional<Flag> resolve(Flag f, Flag.Outcome outcome, String note, Instant now) {
-        if (!f.isActive()) {
-            return Optional.empty();
-        }
-        return Optional.of(f.changed(Flag.State.RESOLVED, null, outcome, note, f.assignee(), f.nudges(), f.lastNudgedAt(),
-                f.escalatedAt(), now));
+        return accepts(FlagAction.RESOLVE, f.state()) ? Optional.of(f.withOutcome(outcome, note, now)) : Optional.empty();
     }
 
-    /** A new owner gets it as a fresh flag: their DM is nudge 1. */
+    /** A new owner gets it as a fresh flag: their DM is nudge 1. Handing it to whoever has it is no change. */
     public static Optional<Flag> reassign(Flag f, String user, Instant now) {
-        if (!f.isActive() || user == null || user.equals(f.assignee())) {
+        if (!accepts(FlagAction.REASSIGN, f.state()) || user == null || user.equals(f.assignee())) {
             return Optional.empty();
         }
-        return Optional.of(f.changed(f.state() == Flag.State.ACKNOWLEDGED ? Flag.State.OPEN : f.state(), f.snoozedUntil(),
-                null, null, user, 1, now, null, now));
+        return Optional.of(f.withAssignee(user, now));
     }
 
-    public static Flag nudged(Flag f, Instant now) {
-        return f.changed(f.state(), f.snoozedUntil(), null, null, f.assignee(), f.nudges() + 1, now, f.escalatedAt(), now);
+    /** Another reminder to the assignee. */
+    public static Optional<Flag> nudge(Flag f, Instant now) {
+        return accepts(FlagAction.NUDGE, f.state()) ? Optional.of(f.nudgedAt(now)) : Optional.empty();
     }
 
-    public static Flag escalated(Flag f, Instant now) {
-        return f.changed(f.state(), f.snoozedUntil(), null, null, f.assignee(), f.nudges(), f.lastNudgedAt(), now, now);
+    /** To the escalation contact, once. */
+    public static Optional<Flag> escalate(Flag f, Instant now) {
+        return accepts(FlagAction.ESCALATE, f.state()) && f.escalatedAt() == null ? Optional.of(f.withEscalatedAt(now)) : Optional.empty();
     }
 
     /** Back from a snooze: open again, and the DM that says so is nudge 1 of a new round. */
-    public static Flag snoozeEnded(Flag f, Instant now) {
-        return f.changed(Flag.State.OPEN, null, null, null, f.assignee(), 1, now, null, now);
+    public static Optional<Flag> endSnooze(Flag f, Instant now) {
+        return accepts(FlagAction.SNOOZE_END, f.state()) ? Optional.of(f.reopenedAt(now)) : Optional.empty();
     }
 }

@@ -8,8 +8,7 @@ import dev.nrrbot.platform.jobs.PeriodicJobs;
 import com.slack.api.Slack;
 import dev.nrrbot.access.Access;
 import dev.nrrbot.access.db.JdbiAccessStore;
-import dev.nrrbot.flags.slack.FlagService;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.slack.FlagParts;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.slack.OutboxDelivery;
 import dev.nrrbot.outbox.slack.OutboxPump;
@@ -111,14 +110,13 @@ public final class Bot implements AutoCloseable {
         Outbox outbox = new Outbox(db.jdbi());
         OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
-        FlagService flags = new FlagService(new FlagStore(db.jdbi()), store, cache, db.jdbi(), slack.methods(settings.botToken()),
-                timing.clock(), timing.zone());
+        FlagParts flags = flags(db, store, cache, outbox, slack.methods(settings.botToken()), timing);
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.CompStore(db.jdbi()), pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
-                : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
+                : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue), pump::kick,
                 timing.followUpPeriod());
         dev.nrrbot.platform.slack.CommandTable table = NrrSlackApp.commands(services);
         dev.nrrbot.platform.ops.Metrics metrics = new dev.nrrbot.platform.ops.Metrics();
@@ -156,6 +154,20 @@ public final class Bot implements AutoCloseable {
             release(databaseHold);
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The flag capability: its store, the workflow, the follow-ups and reason capture. */
+    private static FlagParts flags(Database db, RevenueStore store, PortfolioCache cache, Outbox outbox,
+                                   com.slack.api.methods.MethodsClient slack, Timing timing) {
+        var flagStore = new dev.nrrbot.flags.db.JdbiFlagStore(db.jdbi());
+        var accounts = new dev.nrrbot.flags.Accounts(cache);
+        var workflow = new dev.nrrbot.flags.slack.FlagWorkflow(flagStore, accounts, timing.clock(), timing.zone());
+        var directory = new dev.nrrbot.flags.slack.SlackUserDirectory(slack, new dev.nrrbot.flags.db.SlackUserEmails(db.jdbi()),
+                timing.clock());
+        return new FlagParts(flagStore, accounts, workflow,
+                new dev.nrrbot.flags.slack.FollowUpRound(flagStore, workflow, accounts, outbox, timing.clock(), timing.zone()),
+                new dev.nrrbot.flags.slack.ReasonCapture(cache, store, flagStore, new dev.nrrbot.flags.db.ReasonRequests(db.jdbi()),
+                        directory, timing.clock()));
     }
 
     private static void release(AutoCloseable hold) {

@@ -9,11 +9,11 @@ import dev.nrrbot.access.slack.AccessCommands;
 import dev.nrrbot.comp.db.CompStore;
 import dev.nrrbot.comp.slack.CompCommands;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.flags.slack.FlagActions;
 import dev.nrrbot.flags.slack.FlagCommands;
-import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.flags.slack.FlagParts;
 import dev.nrrbot.ingest.ImportRejected;
 import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.numbers.AccountNotes;
@@ -55,7 +55,7 @@ public final class NrrSlackApp {
 
     /** What the Slack side is made of. {@code background} runs work that continues after the 3-second ack. */
     public record Parts(Access access, PortfolioCache cache, RevenueStore store, ExecutorService background, Clock clock,
-                        FlagService flags, ReadoutService readouts, CompStore comp, Runnable kick) {
+                        FlagParts flags, ReadoutService readouts, CompStore comp, Runnable kick) {
     }
 
     private NrrSlackApp() {
@@ -73,20 +73,21 @@ public final class NrrSlackApp {
     /** Every {@code /nrr} command, in the order bare text is offered to them. */
     public static CommandTable commands(Parts p) {
         List<Command<?>> all = new ArrayList<>();
-        all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags())).commands());
+        all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags().store())).commands());
         all.addAll(new AccessCommands(p.access()).commands());
-        all.addAll(new FlagCommands(p.flags(), p.access(), p.store(), p.clock(), p.kick()).commands());
+        all.addAll(new FlagCommands(p.flags().workflow(), p.flags().store(), p.flags().accounts(), p.access(), p.store(), p.clock(),
+                p.kick()).commands());
         all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.cache(), p.clock()).commands());
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
 
     /** An account's flags and their history, under its revenue history in {@code /nrr account}. */
-    static AccountNotes flagNotes(FlagService flags) {
+    static AccountNotes flagNotes(FlagStore flags) {
         return accountId -> {
-            List<Flag> accountFlags = flags.store().forAccount(accountId);
+            List<Flag> accountFlags = flags.forAccount(accountId);
             Map<Long, List<FlagStore.Event>> events = new HashMap<>();
-            accountFlags.forEach(f -> events.put(f.id(), flags.store().history(f.id())));
+            accountFlags.forEach(f -> events.put(f.id(), flags.history(f.id())));
             return FlagBlocks.historyLines(accountFlags, events);
         };
     }
@@ -113,7 +114,7 @@ public final class NrrSlackApp {
         new ShareButton(table, p.background()).register(app);
         new CommandButtons(table).register(app);
         new HomeTab(p.access(), p.cache(), p.background()).register(app);
-        new FlagActions(p.flags(), p.store(), p.kick()).register(app);
+        new FlagActions(p.flags().workflow(), p.flags().accounts(), p.flags().reasons(), p.store(), p.kick()).register(app);
         new ReadoutActions(p.readouts(), p.cache(), p.kick()).register(app);
     }
 

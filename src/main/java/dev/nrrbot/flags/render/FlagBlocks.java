@@ -4,9 +4,9 @@ import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.slack.MessageBody;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.util.json.GsonFactory;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.FlagMessages;
+import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.platform.format.Money;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The messages about flags: the owner's DM with its buttons, notices, the digest, and lists. */
+/**
+ * The messages about flags: the owner's DM with its buttons, notices, the digest, and lists. What
+ * each DM says is {@link FlagMessages}'; this sets it in blocks.
+ */
 public final class FlagBlocks {
 
     public static final String ACK = "flag_ack";
@@ -30,6 +33,32 @@ public final class FlagBlocks {
     /** A message body as Slack's chat.postMessage and response_url take it. */
     public static String body(String text, List<LayoutBlock> blocks, Boolean replaceOriginal) {
         return MessageBody.json(text, blocks, replaceOriginal);
+    }
+
+    /** A DM to whoever must act on the flag, with its buttons. */
+    public static String actionDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
+        return body(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), null);
+    }
+
+    /** A DM that tells of a change, without buttons. */
+    public static String noticeDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
+        return body(dm.text(), notice(dm.headline(), f, accountName, now, zone), null);
+    }
+
+    /** The DM whose button was pressed, drawn again in its place (through its response_url). */
+    public static String redrawn(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
+        return body(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), true);
+    }
+
+    /** An owner's weekly digest. */
+    public static String digestDm(List<Flag> flags, Map<String, String> names, Instant now) {
+        return body(FlagMessages.digest().text(), digest(flags, names, now), null);
+    }
+
+    /** The question to a CSM about a churn or contraction without a reason. */
+    public static String reasonRequestDm(String accountId, String accountName, YearMonth month, String kind, long cents) {
+        return body(FlagMessages.reasonRequest(accountName, kind, cents, month).text(),
+                reasonRequest(accountId, accountName, month, kind, cents), null);
     }
 
     public static String summary(Flag f, String accountName, Instant now, ZoneId zone) {
@@ -84,7 +113,7 @@ public final class FlagBlocks {
     }
 
     public static List<LayoutBlock> digest(List<Flag> flags, Map<String, String> names, Instant now) {
-        return list("Your open flags this week", flags, names, now);
+        return list(FlagMessages.digest().headline(), flags, names, now);
     }
 
     public static List<String> historyLines(List<Flag> flags, Map<Long, List<FlagStore.Event>> history) {
@@ -102,9 +131,9 @@ public final class FlagBlocks {
     /** Asks a CSM why an account churned or contracted. */
     public static List<LayoutBlock> reasonRequest(String accountId, String accountName, YearMonth month, String kind, long cents) {
         return new BlockKit()
-                .text("*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(accountId) + "`) had a " + kind + " of "
-                        + Money.whole(cents) + " MRR in " + month + ", and no reason is recorded. What happened?")
-                .context("The reason shows up in /nrr and in the churn Pareto as soon as you set it.")
+                .text("*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(accountId) + "`) "
+                        + FlagMessages.reasonRequest(accountName, kind, cents, month).headline())
+                .context(FlagMessages.REASON_CONTEXT)
                 .buttons(List.of(new BlockKit.Button("Set reason", SET_REASON, accountId + "|" + month, "primary")))
                 .build();
     }

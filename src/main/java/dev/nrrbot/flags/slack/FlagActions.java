@@ -6,8 +6,11 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.nrrbot.flags.AccountFacts;
+import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.flags.FlagChange;
+import dev.nrrbot.flags.FlagToken;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.ReasonCode;
 import dev.nrrbot.flags.render.FlagBlocks;
@@ -29,42 +32,46 @@ public final class FlagActions {
 
     private static final Logger log = LoggerFactory.getLogger(FlagActions.class);
 
-    private final FlagService flags;
+    private final FlagWorkflow flags;
+    private final Accounts accounts;
+    private final ReasonCapture reasons;
     private final RevenueStore store;
     private final Runnable kick;
 
     /** @param kick wakes the outbox after a change queued messages */
-    public FlagActions(FlagService flags, RevenueStore store, Runnable kick) {
+    public FlagActions(FlagWorkflow flags, Accounts accounts, ReasonCapture reasons, RevenueStore store, Runnable kick) {
         this.flags = flags;
+        this.accounts = accounts;
+        this.reasons = reasons;
         this.store = store;
         this.kick = kick;
     }
 
     public void register(App app) {
         app.blockAction(FlagBlocks.ACK, (req, ctx) -> {
-            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "acknowledged",
-                    req.getPayload().getResponseUrl(), null, null, null);
+            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), FlagChange.acknowledge(),
+                    req.getPayload().getResponseUrl());
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.SNOOZE, (req, ctx) -> {
-            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), "snoozed",
-                    req.getPayload().getResponseUrl(), null, null, null);
+            act(req.getPayload().getActions().get(0).getValue(), req.getPayload().getUser().getId(), FlagChange.snooze(),
+                    req.getPayload().getResponseUrl());
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.REASSIGN, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
             String token = action.getBlockId() == null ? "" : action.getBlockId().replaceFirst("^flag:", "");
-            act(token, req.getPayload().getUser().getId(), "reassigned", req.getPayload().getResponseUrl(), null, null,
-                    action.getSelectedUser());
+            act(token, req.getPayload().getUser().getId(), FlagChange.reassign(action.getSelectedUser()),
+                    req.getPayload().getResponseUrl());
             return ctx.ack();
         });
         app.blockAction(FlagBlocks.RESOLVE, (req, ctx) -> {
             String token = req.getPayload().getActions().get(0).getValue();
-            Optional<Flag> f = find(token);
+            Optional<Flag> f = flags.find(token);
             if (f.isPresent() && f.get().isActive()) {
                 String metadata = token + "\n" + (req.getPayload().getResponseUrl() == null ? "" : req.getPayload().getResponseUrl());
                 open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.resolve(f.get(),
-                        flags.facts(f.get().accountId()).map(FlagService.AccountFacts::name).orElse(f.get().accountId()), metadata));
+                        accounts.name(f.get().accountId()), metadata));
             }
             return ctx.ack();
         });
@@ -80,13 +87,13 @@ public final class FlagActions {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of("note", "Keep it to "
                         + String.format("%,d", FlagCommands.MAX_NOTE) + " characters")));
             }
-            act(meta[0], req.getPayload().getUser().getId(), "resolved", meta.length > 1 && !meta[1].isEmpty() ? meta[1] : null,
-                    outcome.get(), value(v, "note"), null);
+            act(meta[0], req.getPayload().getUser().getId(), FlagChange.resolve(outcome.get(), value(v, "note")),
+                    meta.length > 1 && !meta[1].isEmpty() ? meta[1] : null);
             return ctx.ack();
         });
         app.blockSuggestion(FlagModals.ACCOUNT_SELECT, (req, ctx) -> {
             List<Option> options = new ArrayList<>();
-            for (FlagService.AccountFacts a : flags.search(req.getPayload().getValue(), 50)) {
+            for (AccountFacts a : accounts.search(req.getPayload().getValue(), 50)) {
                 var o = FlagModals.accountOption(a);
                 options.add(Option.builder().text((PlainTextObject) o.getText()).value(o.getValue()).build());
             }
@@ -97,7 +104,7 @@ public final class FlagActions {
             View view = req.getPayload().getView();
             String id = req.getPayload().getActions().get(0).getSelectedOption().getValue();
             Map<String, Map<String, ViewState.Value>> v = view.getState().getValues();
-            Optional<FlagService.AccountFacts> a = flags.facts(id);
+            Optional<AccountFacts> a = accounts.facts(id);
             BusinessFunction f = BusinessFunction.parse(selected(v, "function")).orElse(null);
             View updated = FlagModals.flag(a.orElse(null), f, selected(v, "reason"), value(v, "note"), store.taxonomy());
             try {
@@ -106,14 +113,14 @@ public final class FlagActions {
                     log.warn("views.update failed: {}", r.getError());
                 }
             } catch (Exception e) {
-                log.warn("views.update failed: {}", e.toString());
+                log.warn("views.update failed", e);
             }
             return ctx.ack();
         });
         app.viewSubmission(FlagModals.FLAG, (req, ctx) -> {
             Map<String, Map<String, ViewState.Value>> v = req.getPayload().getView().getState().getValues();
             Map<String, String> errors = new HashMap<>();
-            Optional<FlagService.AccountFacts> account = Optional.ofNullable(selected(v, "account")).flatMap(flags::facts);
+            Optional<AccountFacts> account = Optional.ofNullable(selected(v, "account")).flatMap(accounts::facts);
             if (account.isEmpty()) {
                 errors.put("account", "Pick an account from the list");
             }
@@ -145,7 +152,7 @@ public final class FlagActions {
         app.blockAction(FlagBlocks.SET_REASON, (req, ctx) -> {
             String value = req.getPayload().getActions().get(0).getValue();
             String[] parts = value.split("\\|", 2);
-            String name = flags.facts(parts[0]).map(FlagService.AccountFacts::name).orElse(parts[0]);
+            String name = accounts.name(parts[0]);
             open(ctx.client(), req.getPayload().getTriggerId(), FlagModals.reason(name, parts.length > 1 ? parts[1] : "", "churn or contract",
                     store.taxonomy(), value));
             return ctx.ack();
@@ -163,26 +170,18 @@ public final class FlagActions {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of("note", "Keep it to "
                         + String.format("%,d", FlagCommands.MAX_NOTE) + " characters")));
             }
-            flags.setReason(parts[0], YearMonth.parse(parts[1]), code.get(), value(v, "note"), req.getPayload().getUser().getId());
+            reasons.answer(parts[0], YearMonth.parse(parts[1]), code.get(), value(v, "note"), req.getPayload().getUser().getId());
             return ctx.ack();
         });
     }
 
-    private void act(String token, String user, String action, String responseUrl,
-                            Flag.Outcome outcome, String note, String assignee) {
-        Optional<Flag> changed = flags.act(token == null ? "" : token, user, action, responseUrl, outcome, note, assignee);
+    private void act(String token, String user, FlagChange change, String responseUrl) {
+        Optional<Flag> changed = flags.act(token, user, change, responseUrl);
         if (changed.isPresent()) {
             kick.run();
         } else {
-            log.info("flag action '{}' on {} changed nothing (already done, or a repeated click)", action, token);
-        }
-    }
-
-    private Optional<Flag> find(String token) {
-        try {
-            return flags.store().find(Long.parseLong(token.split(":")[0]));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+            log.info("flag action '{}' on {} changed nothing (already done, or a repeated click)", change.action().pastTense(),
+                    FlagToken.parse(token).map(FlagToken::toString).orElse("a button that is not a flag's"));
         }
     }
 
@@ -193,7 +192,7 @@ public final class FlagActions {
                 log.warn("views.open failed: {}", r.getError());
             }
         } catch (Exception e) {
-            log.warn("views.open failed: {}", e.toString());
+            log.warn("views.open failed", e);
         }
     }
 

@@ -3,9 +3,13 @@ package dev.nrrbot.flags.slack;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.nrrbot.access.Access;
 import dev.nrrbot.access.Role;
+import dev.nrrbot.flags.AccountFacts;
+import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Flag;
+import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.platform.format.Money;
 import dev.nrrbot.platform.slack.BadInput;
 import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.slack.Command;
@@ -50,15 +54,20 @@ public final class FlagCommands {
     public record Flags(BusinessFunction function, boolean mine) {
     }
 
-    private final FlagService flags;
+    private final FlagWorkflow flags;
+    private final FlagStore flagStore;
+    private final Accounts accounts;
     private final Access access;
     private final RevenueStore store;
     private final Clock clock;
     private final Runnable kick;
 
     /** @param kick wakes the outbox after a change queued messages */
-    public FlagCommands(FlagService flags, Access access, RevenueStore store, Clock clock, Runnable kick) {
+    public FlagCommands(FlagWorkflow flags, FlagStore flagStore, Accounts accounts, Access access, RevenueStore store, Clock clock,
+                        Runnable kick) {
         this.flags = flags;
+        this.flagStore = flagStore;
+        this.accounts = accounts;
         this.access = access;
         this.store = store;
         this.clock = clock;
@@ -125,7 +134,7 @@ public final class FlagCommands {
         if (role != Role.ADMIN && role != Role.CS_LEADER) {
             return Reply.text("Only admins and CS leaders set owners. Ask " + access.adminMentions() + ".");
         }
-        flags.store().setOwner(o.function(), o.userId(), in.userId(), clock.instant());
+        flagStore.setOwner(o.function(), o.userId(), in.userId(), clock.instant());
         kick.run();
         return Reply.text("Done: <@" + o.userId() + "> is now " + (o.function().equals("escalation") ? "the escalation contact"
                 : "the owner of " + BusinessFunction.parse(o.function()).map(BusinessFunction::label).orElse(o.function()))
@@ -133,7 +142,7 @@ public final class FlagCommands {
     }
 
     private Reply owners(Owners q, Invocation in) {
-        Map<String, String> owners = flags.store().owners();
+        Map<String, String> owners = flagStore.owners();
         List<String> lines = new ArrayList<>();
         for (BusinessFunction f : BusinessFunction.values()) {
             lines.add("• " + f.label() + ": " + (owners.containsKey(f.code()) ? "<@" + owners.get(f.code()) + ">" : "_nobody yet_"));
@@ -151,18 +160,18 @@ public final class FlagCommands {
         }
         List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
         String title = "Open flags" + (l.function() == null ? "" : " · " + l.function().label()) + (l.mine() ? " · yours" : "");
-        return new Reply(title, FlagBlocks.list(title, list, flags.names(list), clock.instant()));
+        return new Reply(title, FlagBlocks.list(title, list, accounts.names(list), clock.instant()));
     }
 
     /** Flags at once when everything is given; otherwise opens the form with what was given, and answers in one line. */
     private Reply newFlag(NewFlag n, Invocation in) {
         String user = in.userId();
-        Optional<FlagService.AccountFacts> account = n.account() == null ? Optional.empty() : flags.exact(n.account());
+        Optional<AccountFacts> account = n.account() == null ? Optional.empty() : accounts.exact(n.account());
         if (n.complete() && account.isPresent()) {
             Flag f = flags.flag(account.get(), n.function(), null, n.note(), null, null, user);
             kick.run();
             return Reply.text(":triangular_flag_on_post: Flagged *" + BlockKit.escape(account.get().name()) + "* for "
-                    + n.function().label() + " (flag #" + f.id() + ", ARR at risk " + flags.money(f.arrCents()) + "). "
+                    + n.function().label() + " (flag #" + f.id() + ", ARR at risk " + Money.whole(f.arrCents()) + "). "
                     + (f.assignee() == null ? "Nobody owns " + n.function().label() + " yet: set one with `/nrr owner "
                     + n.function().code() + " @someone`." : "<@" + f.assignee() + "> will hear of it, and you of each change."));
         }

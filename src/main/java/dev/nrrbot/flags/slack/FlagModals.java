@@ -15,7 +15,7 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.slack.FlagService;
+import dev.nrrbot.flags.AccountFacts;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.ReasonCode;
 import dev.nrrbot.metrics.ReasonTaxonomy;
@@ -37,7 +37,7 @@ public final class FlagModals {
     }
 
     /** A new flag; whatever is already known is filled in, including ARR and renewal from the data. */
-    public static View flag(FlagService.AccountFacts account, BusinessFunction function, String reason, String note,
+    public static View flag(AccountFacts account, BusinessFunction function, String reason, String note,
                             ReasonTaxonomy taxonomy) {
         List<LayoutBlock> blocks = new ArrayList<>();
         ExternalSelectElement.ExternalSelectElementBuilder select = ExternalSelectElement.builder().actionId(ACCOUNT_SELECT)
@@ -82,7 +82,7 @@ public final class FlagModals {
         return modal(REASON, "Churn reason", "Save", blocks, privateMetadata);
     }
 
-    public static OptionObject accountOption(FlagService.AccountFacts a) {
+    public static OptionObject accountOption(AccountFacts a) {
         return option(BlockKit.clip(a.name() + " (" + a.id() + ")", 75), a.id());
     }
 

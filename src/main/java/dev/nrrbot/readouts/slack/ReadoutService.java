@@ -6,7 +6,7 @@ import dev.nrrbot.readouts.db.ReadoutStore;
 import dev.nrrbot.readouts.Schedule;
 import dev.nrrbot.readouts.render.Readouts;
 
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.metrics.Window;

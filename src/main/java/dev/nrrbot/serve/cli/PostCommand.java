@@ -3,7 +3,7 @@ package dev.nrrbot.serve.cli;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.json.GsonFactory;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.slack.OutboxDelivery;
 import dev.nrrbot.readouts.render.Readout;
@@ -73,7 +73,7 @@ final class PostCommand implements Callable<Integer> {
         String token = settings.botToken();
         Database database = db.database();
         PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
-        ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new FlagStore(database.jdbi()),
+        ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new JdbiFlagStore(database.jdbi()),
                 database.jdbi(), Clock.systemUTC(), null);
         Readout r;
         try {

@@ -1,7 +1,8 @@
 package dev.nrrbot.serve.cli;
 
 import dev.nrrbot.flags.Cadence;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.FlagStore;
+import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.platform.db.Database;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class SettingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FlagStore store = new FlagStore(db.database().jdbi());
+        FlagStore store = new JdbiFlagStore(db.database().jdbi());
         if (name != null) {
             if (value == null) {
                 spec.commandLine().getErr().println("nrr-bot: give a value, e.g. setting snooze_days 14");

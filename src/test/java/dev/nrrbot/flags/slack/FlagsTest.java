@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.nrrbot.flags.Flag;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.FlagStore;
+import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.metrics.Movement;
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.Portfolio;
@@ -72,7 +73,7 @@ class FlagsTest {
     }
 
     Flag onlyFlag() {
-        List<Flag> active = new FlagStore(bot.db.jdbi()).active();
+        List<Flag> active = new JdbiFlagStore(bot.db.jdbi()).active();
         assertThat(active).hasSize(1);
         return active.get(0);
     }
@@ -167,7 +168,7 @@ class FlagsTest {
                  "note":{"note":{"type":"plain_text_input","value":""}}}""";
         HttpResponse<String> errors = bot.client.interactive(submission(ALEX, "flag_modal", "", missingNote));
         assertThat(errors.body()).contains("\"response_action\":\"errors\"").contains("\"arr\"").contains("\"note\"");
-        assertThat(new FlagStore(bot.db.jdbi()).active()).isEmpty();
+        assertThat(new JdbiFlagStore(bot.db.jdbi()).active()).isEmpty();
 
         String good = """
                 {"account":{"flag_account":{"type":"external_select","selected_option":{"text":{"type":"plain_text","text":"x"},"value":"ACME-00007"}}},
@@ -199,11 +200,11 @@ class FlagsTest {
         assertThat(text(blocksOf(notice))).contains("<@" + PAT + "> acknowledged the flag");
         FakeSlack.Call replaced = bot.slack.await("response_url", 1, Duration.ofSeconds(5));
         assertThat(replaced.json().get("replace_original").getAsBoolean()).isTrue();
-        Thread.sleep(400);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(bot.slack.calls("chat.postMessage")).hasSize(2);
         Flag acked = onlyFlag();
         assertThat(acked.state()).isEqualTo(Flag.State.ACKNOWLEDGED);
-        assertThat(new FlagStore(bot.db.jdbi()).history(f.id()).stream().map(FlagStore.Event::action))
+        assertThat(new JdbiFlagStore(bot.db.jdbi()).history(f.id()).stream().map(FlagStore.Event::action))
                 .containsExactly("flagged", "acknowledged");
 
         bot.client.interactive(action(PAT, "flag_snooze", acked.token(), "b", null));
@@ -227,7 +228,7 @@ class FlagsTest {
                  "note":{"note":{"type":"plain_text_input","value":"Shipped SSO"}}}"""));
         FakeSlack.Call resolvedNotice = bot.slack.await("chat.postMessage", 6, Duration.ofSeconds(5));
         assertThat(text(blocksOf(resolvedNotice))).contains("resolved (saved: Shipped SSO)");
-        assertThat(new FlagStore(bot.db.jdbi()).active()).isEmpty();
+        assertThat(new JdbiFlagStore(bot.db.jdbi()).active()).isEmpty();
         // the whole story shows in /nrr account
         assertThat(text(ask(CS, "account ACME-00005"))).contains("Flags and their history").contains("acknowledged by <@" + PAT + ">")
                 .contains("snoozed").contains("reassigned").contains("resolved");
@@ -237,40 +238,36 @@ class FlagsTest {
     void unacknowledgedFlagsComeBackEveryTwoBusinessDaysThenEscalateAndSnoozesEnd() throws Exception {
         ask(ALEX, "flag ACME-00005 product They need SSO");   // Monday 10:00: nudge 1
         dm(1);
-        var flags = bot.bot.services.flags();
+        var followUps = bot.bot.services.flags().followUps();
         bot.clock.advance(Duration.ofDays(1));                 // Tuesday: not yet
-        assertThat(flags.runFollowUps()).isZero();
+        assertThat(followUps.run()).isZero();
         bot.clock.advance(Duration.ofDays(1));                 // Wednesday: 2 business days
-        assertThat(flags.runFollowUps()).isEqualTo(1);
+        assertThat(followUps.run()).isEqualTo(1);
         assertThat(text(blocksOf(dm(2)))).contains("Reminder 2");
         bot.clock.advance(Duration.ofDays(2));                 // Friday: nudge 3
-        assertThat(flags.runFollowUps()).isEqualTo(1);
+        assertThat(followUps.run()).isEqualTo(1);
         dm(3);
         bot.clock.advance(Duration.ofDays(3));                 // Monday: the weekend does not count, Tuesday does
-        assertThat(flags.runFollowUps()).isZero();
+        assertThat(followUps.run()).isZero();
         bot.clock.advance(Duration.ofDays(1));
-        assertThat(flags.runFollowUps()).isEqualTo(1);
+        assertThat(followUps.run()).isEqualTo(1);
         // (Monday's run also sent Pat the weekly digest) the escalation goes to the escalation contact
         dm(5);
         FakeSlack.Call escalation = bot.slack.calls("chat.postMessage").stream()
                 .filter(c -> c.params().get("channel").equals(VP)).findFirst().orElseThrow();
         assertThat(text(blocksOf(escalation))).contains("Escalated to you").contains("after 3 nudges");
         bot.clock.advance(Duration.ofDays(7));
-        flags.runFollowUps();
-        Thread.sleep(300);
+        followUps.run();
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(bot.slack.calls("chat.postMessage").stream().filter(c -> c.params().get("channel").equals(VP))).hasSize(1);
 
         Flag f = onlyFlag();
         bot.client.interactive(action(PAT, "flag_snooze", f.token(), "b", null));
         bot.clock.advance(Duration.ofDays(6));
-        assertThat(flags.runFollowUps()).isZero();
+        assertThat(followUps.run()).isZero();
         bot.clock.advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(flags.runFollowUps()).isEqualTo(1);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline && bot.slack.calls("chat.postMessage").stream()
-                .noneMatch(c -> c.params().get("blocks").contains("The snooze is over"))) {
-            Thread.sleep(20);
-        }
+        assertThat(followUps.run()).isEqualTo(1);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
         FakeSlack.Call back = bot.slack.calls("chat.postMessage").stream()
                 .filter(c -> c.params().get("blocks").contains("The snooze is over")).findFirst().orElseThrow();
         assertThat(back.params().get("channel")).isEqualTo(PAT);
@@ -283,12 +280,12 @@ class FlagsTest {
         ask(ALEX, "flag ACME-00006 product Budget review");
         dm(2);
         bot.clock.set(java.time.Instant.parse("2026-11-30T08:59:00Z")); // Monday, before 09:00
-        var flags = bot.bot.services.flags();
-        flags.runFollowUps();
+        var followUps = bot.bot.services.flags().followUps();
+        followUps.run();
         bot.clock.set(java.time.Instant.parse("2026-11-30T09:00:00Z"));
-        flags.runFollowUps();
-        flags.runFollowUps();
-        Thread.sleep(500);
+        followUps.run();
+        followUps.run();
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
         List<FakeSlack.Call> digests = bot.slack.calls("chat.postMessage").stream()
                 .filter(c -> c.params().get("text").equals("Your open flags this week")).toList();
         assertThat(digests).hasSize(1);
@@ -324,9 +321,9 @@ class FlagsTest {
             }
         }
         assertThat(target).as("the synthetic company has an unexplained recent loss").isNotNull();
-        int asked = bot.bot.services.flags().runReasonCapture();
+        int asked = bot.bot.services.flags().reasons().run();
         assertThat(asked).isPositive();
-        assertThat(bot.bot.services.flags().runReasonCapture()).isZero(); // asked once
+        assertThat(bot.bot.services.flags().reasons().run()).isZero(); // asked once
         String value = account + "|" + target.month();
         FakeSlack.Call question = null;
         for (int i = 1; i <= asked; i++) {

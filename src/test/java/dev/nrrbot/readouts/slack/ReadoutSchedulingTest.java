@@ -6,7 +6,7 @@ import dev.nrrbot.readouts.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nrrbot.demo.SyntheticCompany;
-import dev.nrrbot.flags.db.FlagStore;
+import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.ingest.ImportKind;
 import dev.nrrbot.ingest.ImportOptions;
 import dev.nrrbot.ingest.Importer;
@@ -65,7 +65,7 @@ class ReadoutSchedulingTest {
     }
 
     ReadoutService service(PortfolioCache cache) {
-        return new ReadoutService(new ReadoutStore(db.jdbi()), cache, new FlagStore(db.jdbi()), db.jdbi(), clock, null);
+        return new ReadoutService(new ReadoutStore(db.jdbi()), cache, new JdbiFlagStore(db.jdbi()), db.jdbi(), clock, null);
     }
 
     Schedule schedule(ReadoutService s, Schedule.Kind kind) {

@@ -62,17 +62,16 @@ class PostgresStoreTest {
     void flagsAndTheOutboxWorkOnPostgres() throws Exception {
         Database db = postgres.open();
         new JdbiRevenueStore(db, java.time.Clock.systemUTC());
-        dev.nrrbot.flags.db.FlagStore flags = new dev.nrrbot.flags.db.FlagStore(db.jdbi());
+        dev.nrrbot.flags.FlagStore flags = new dev.nrrbot.flags.db.JdbiFlagStore(db.jdbi());
         java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
-        dev.nrrbot.flags.Flag draft = new dev.nrrbot.flags.Flag(0, "A1", dev.nrrbot.metrics.BusinessFunction.PRODUCT,
-                "product_gap", "needs SSO", 1_200_000, java.time.LocalDate.of(2027, 1, 1), dev.nrrbot.flags.Flag.State.OPEN,
-                null, null, null, "U1", "U2", now, now, 0, null, null, 0);
+        dev.nrrbot.flags.Flag draft = dev.nrrbot.flags.Flag.draft("A1", dev.nrrbot.metrics.BusinessFunction.PRODUCT,
+                "product_gap", "needs SSO", 1_200_000, java.time.LocalDate.of(2027, 1, 1), "U1", "U2", now);
         dev.nrrbot.outbox.OutboxMessage m = new dev.nrrbot.outbox.OutboxMessage("k1", "chat.postMessage", "U1", "{\"text\":\"hi\"}");
         dev.nrrbot.flags.Flag f = flags.create(draft, now, x -> java.util.List.of(m, m));
-        var acked = flags.change(f.id(), f.version(), now, "U1", "acknowledged", null,
+        var acked = flags.change(f.id(), f.version(), now, "U1", dev.nrrbot.flags.FlagAction.ACKNOWLEDGE, null,
                 x -> dev.nrrbot.flags.FlagRules.acknowledge(x, now), x -> java.util.List.of());
         assertThat(acked).isPresent();
-        assertThat(flags.change(f.id(), f.version(), now, "U1", "acknowledged", null,
+        assertThat(flags.change(f.id(), f.version(), now, "U1", dev.nrrbot.flags.FlagAction.ACKNOWLEDGE, null,
                 x -> dev.nrrbot.flags.FlagRules.acknowledge(x, now), x -> java.util.List.of())).isEmpty();
         assertThat(flags.history(f.id())).hasSize(2);
         dev.nrrbot.outbox.db.Outbox outbox = new dev.nrrbot.outbox.db.Outbox(db.jdbi());

@@ -1,57 +1,47 @@
 package dev.nrrbot.flags.db;
 
 import dev.nrrbot.flags.Flag;
-
+import dev.nrrbot.flags.FlagAction;
+import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.metrics.BusinessFunction;
-import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.outbox.db.Outbox;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/**
- * Flags, their history, owners and settings. Every change is written with its history line and the
- * messages it causes in one transaction; a change carries the version it expects, so a stale button
- * changes nothing.
- */
-public final class FlagStore {
+/** {@link FlagStore} on the project's database: risk_flag, flag_event, function_owner and app_setting. */
+public final class JdbiFlagStore implements FlagStore {
 
-    /** One line of a flag's history. */
-    public record Event(long flagId, Instant at, String actor, String action, String detail) {
-    }
-
-    private static final String COLUMNS = "id, account_id, function_code, reason_code, note, arr_cents, renewal_date, state,"
-            + " snoozed_until, outcome, outcome_note, assignee, flagged_by, created_at, updated_at, nudges, last_nudged_at,"
-            + " escalated_at, version";
-    public static final String ESCALATION = "escalation";
+    private static final FlagRowMapper FLAGS = new FlagRowMapper();
 
     private final Jdbi jdbi;
 
-    public FlagStore(Jdbi jdbi) {
+    public JdbiFlagStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** Saves a new flag with its first history line and the messages built for it (which need its id). */
+    @Override
     public Flag create(Flag draft, Instant now, Function<Flag, List<OutboxMessage>> messages) {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("INSERT INTO risk_flag (account_id, function_code, reason_code, note, arr_cents,"
                             + " renewal_date, state, assignee, flagged_by, created_at, updated_at, nudges, last_nudged_at, version)"
-                            + " VALUES (:a, :f, :r, :n, :arr, :ren, 'open', :as, :by, :now, :now, :nudges, :last, 0)")
+                            + " VALUES (:a, :f, :r, :n, :arr, :ren, :state, :as, :by, :now, :now, :nudges, :last, 0)")
                     .bind("a", draft.accountId()).bind("f", draft.function().code()).bind("r", draft.reasonCode())
                     .bind("n", draft.note()).bind("arr", draft.arrCents()).bind("ren", draft.renewalDate())
-                    .bind("as", draft.assignee()).bind("by", draft.flaggedBy()).bind("now", at(now))
-                    .bind("nudges", draft.assignee() == null ? 0 : 1).bind("last", draft.assignee() == null ? null : at(now))
+                    .bind("state", draft.state().code()).bind("as", draft.assignee()).bind("by", draft.flaggedBy())
+                    .bind("now", at(now)).bind("nudges", draft.nudges()).bind("last", at(draft.lastNudgedAt()))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            Flag flag = read(h, id).orElseThrow();
-            history(h, id, now, draft.flaggedBy(), "flagged", describe(draft));
+            Flag flag = read(h, id, false).orElseThrow();
+            history(h, id, now, draft.flaggedBy(), FlagAction.FLAG, describe(draft));
             for (OutboxMessage m : messages.apply(flag)) {
                 Outbox.enqueue(h, m, now);
             }
@@ -59,15 +49,11 @@ public final class FlagStore {
         });
     }
 
-    /**
-     * Applies {@code change} to flag {@code id} if it is still at {@code expectedVersion} (any version
-     * when negative). Returns the changed flag, or empty when it was stale or the change did not apply.
-     */
-    public Optional<Flag> change(long id, int expectedVersion, Instant now, String actor, String action, String detail,
+    @Override
+    public Optional<Flag> change(long id, int expectedVersion, Instant now, String actor, FlagAction action, String detail,
                                  Function<Flag, Optional<Flag>> change, Function<Flag, List<OutboxMessage>> messages) {
         return jdbi.inTransaction(h -> {
-            Optional<Flag> current = h.createQuery("SELECT " + COLUMNS + " FROM risk_flag WHERE id = :id FOR UPDATE")
-                    .bind("id", id).map((rs, ctx) -> FlagRows.flag(rs)).findOne();
+            Optional<Flag> current = read(h, id, true);
             if (current.isEmpty() || (expectedVersion >= 0 && current.get().version() != expectedVersion)) {
                 return Optional.<Flag>empty();
             }
@@ -95,29 +81,32 @@ public final class FlagStore {
         });
     }
 
+    @Override
     public Optional<Flag> find(long id) {
-        return jdbi.withHandle(h -> read(h, id));
+        return jdbi.withHandle(h -> read(h, id, false));
     }
 
-    /** Flags not resolved yet, oldest first. */
+    @Override
     public List<Flag> active() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM risk_flag WHERE state <> 'resolved' ORDER BY id")
-                .map((rs, ctx) -> FlagRows.flag(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FlagRowMapper.COLUMNS
+                + " FROM risk_flag WHERE state <> 'resolved' ORDER BY id").map(FLAGS).list());
     }
 
+    @Override
     public List<Flag> forAccount(String accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM risk_flag WHERE account_id = :a ORDER BY id")
-                .bind("a", accountId).map((rs, ctx) -> FlagRows.flag(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + FlagRowMapper.COLUMNS
+                + " FROM risk_flag WHERE account_id = :a ORDER BY id").bind("a", accountId).map(FLAGS).list());
     }
 
+    @Override
     public List<Event> history(long flagId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT flag_id, happened_at, actor, action, detail FROM flag_event"
                         + " WHERE flag_id = :id ORDER BY id").bind("id", flagId)
-                .map((rs, ctx) -> new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list());
+                .map((rs, ctx) -> new Event(rs.getLong("flag_id"), FlagRowMapper.instant(rs, "happened_at"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("detail"))).list());
     }
 
-    /** Sets the owner of a function, or the escalation contact with {@link #ESCALATION}. */
+    @Override
     public void setOwner(String functionCode, String userId, String by, Instant now) {
         jdbi.useTransaction(h -> {
             h.execute("DELETE FROM function_owner WHERE function_code = ?", functionCode);
@@ -126,10 +115,12 @@ public final class FlagStore {
         });
     }
 
+    @Override
     public Optional<String> owner(BusinessFunction f) {
         return ownerOf(f.code());
     }
 
+    @Override
     public Optional<String> escalationContact() {
         return ownerOf(ESCALATION);
     }
@@ -139,13 +130,14 @@ public final class FlagStore {
                 .bind("f", code).mapTo(String.class).findOne());
     }
 
-    /** Every owner, by function code (and "escalation"). */
+    @Override
     public Map<String, String> owners() {
         return jdbi.withHandle(h -> h.createQuery("SELECT function_code, user_id FROM function_owner ORDER BY function_code")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+                        .map((rs, ctx) -> Map.entry(rs.getString("function_code"), rs.getString("user_id"))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
+    @Override
     public void setSetting(String name, String value) {
         jdbi.useTransaction(h -> {
             h.execute("DELETE FROM app_setting WHERE setting_name = ?", name);
@@ -153,22 +145,24 @@ public final class FlagStore {
         });
     }
 
+    @Override
     public Map<String, String> settings() {
         return jdbi.withHandle(h -> h.createQuery("SELECT setting_name, setting_value FROM app_setting")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
+                        .map((rs, ctx) -> Map.entry(rs.getString("setting_name"), rs.getString("setting_value"))).list())
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static Optional<Flag> read(Handle h, long id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM risk_flag WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> FlagRows.flag(rs)).findOne();
+    private static Optional<Flag> read(Handle h, long id, boolean forUpdate) {
+        return h.createQuery("SELECT " + FlagRowMapper.COLUMNS + " FROM risk_flag WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("id", id).map(FLAGS).findOne();
     }
 
-    private static void history(Handle h, long id, Instant now, String actor, String action, String detail) {
+    private static void history(Handle h, long id, Instant now, String actor, FlagAction action, String detail) {
         h.execute("INSERT INTO flag_event (flag_id, happened_at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
-                id, at(now), actor, action, detail);
+                id, at(now), actor, action.pastTense(), detail);
     }
 
+    /** The first history line: "product, product_gap, ARR 24000: needs SSO". */
     private static String describe(Flag f) {
         return f.function().code() + (f.reasonCode() == null ? "" : ", " + f.reasonCode()) + ", ARR " + f.arrCents() / 100
                 + (f.note() == null ? "" : ": " + f.note());
@@ -176,22 +170,5 @@ public final class FlagStore {
 
     static OffsetDateTime at(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    /** Reads a row of risk_flag. */
-    static final class FlagRows {
-        static Flag flag(java.sql.ResultSet rs) throws java.sql.SQLException {
-            return new Flag(rs.getLong(1), rs.getString(2), BusinessFunction.parse(rs.getString(3)).orElseThrow(),
-                    rs.getString(4), rs.getString(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
-                    Flag.State.of(rs.getString(8)), instant(rs, 9),
-                    rs.getString(10) == null ? null : Flag.Outcome.parse(rs.getString(10)).orElse(null), rs.getString(11),
-                    rs.getString(12), rs.getString(13), instant(rs, 14), instant(rs, 15), rs.getInt(16), instant(rs, 17),
-                    instant(rs, 18), rs.getInt(19));
-        }
-
-        private static Instant instant(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-            OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        }
     }
 }

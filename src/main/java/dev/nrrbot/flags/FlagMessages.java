@@ -1,0 +1,87 @@
+package dev.nrrbot.flags;
+
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.platform.format.Money;
+import java.time.YearMonth;
+
+/**
+ * What the flag DMs say, in one place: for each, the notification text (what Slack shows in the
+ * notification and the sidebar) and the headline above the flag. Pure; the blocks around them are
+ * {@code render/FlagBlocks}'.
+ */
+public final class FlagMessages {
+
+    /** One DM's notification text and the headline it opens with. */
+    public record Dm(String text, String headline) {
+    }
+
+    public static final String DIGEST = "Your open flags this week";
+    public static final String REASON_CONTEXT = "The reason shows up in /nrr and in the churn Pareto as soon as you set it.";
+
+    private FlagMessages() {
+    }
+
+    /** To the function's owner, about a flag just raised. */
+    public static Dm newFlag(String by, BusinessFunction function, String account) {
+        return new Dm("At-risk account for " + function.label() + ": " + account,
+                ":rotating_light: <@" + by + "> flagged an account at risk for *" + function.label() + "*, which you own.");
+    }
+
+    /** To the escalation contact, when the flag's function has no owner. */
+    public static Dm noOwner(BusinessFunction function, String account) {
+        return new Dm("Nobody owns " + function.label() + ": " + account,
+                ":warning: An account was flagged for *" + function.label() + "*, which has no owner yet. Set one with `/nrr owner "
+                        + function.code() + " @someone`.");
+    }
+
+    /** "<@U1> snoozed (until 2026-11-30) the flag on *Acme*.": the line every notice of a change opens with. */
+    public static String changeLine(String actor, FlagAction action, String detail, String account) {
+        return "<@" + actor + "> " + action.pastTense() + (detail == null ? "" : " (" + detail + ")") + " the flag on *" + account + "*.";
+    }
+
+    /** To whoever raised the flag, when someone else changed it. */
+    public static Dm flaggerNotice(String actor, FlagAction action, String detail, String account) {
+        return new Dm("Your flag on " + account + " was " + action.pastTense(), changeLine(actor, action, detail, account));
+    }
+
+    /** The DM whose button was pressed, redrawn after the change. */
+    public static Dm changed(long flagId, String actor, FlagAction action, String detail, String account) {
+        return new Dm("Flag #" + flagId + ": " + action.pastTense(), changeLine(actor, action, detail, account));
+    }
+
+    /** To the new assignee of a reassigned flag. */
+    public static Dm reassigned(String actor, String account) {
+        return new Dm("At-risk account for you: " + account, ":rotating_light: <@" + actor + "> handed you this at-risk account.");
+    }
+
+    /** Reminder {@code nudge} to the assignee of a flag nobody acknowledged. */
+    public static Dm nudge(int nudge, String account) {
+        return new Dm("Reminder: " + account + " is at risk",
+                ":bell: Reminder " + nudge + ": nobody has acknowledged this at-risk account yet.");
+    }
+
+    /** To the escalation contact, after {@code nudges} reminders to {@code assignee}. */
+    public static Dm escalation(String assignee, int nudges, String account) {
+        return new Dm("Escalation: " + account + " is at risk", ":rotating_light: Escalated to you: <@" + assignee
+                + "> has not acknowledged this at-risk account after " + nudges + " nudges.");
+    }
+
+    /** To the assignee, when a snooze is over. */
+    public static Dm snoozeOver(String account) {
+        return new Dm("Back from snooze: " + account, ":alarm_clock: The snooze is over: this account is still flagged at risk.");
+    }
+
+    /** Each owner's weekly list of their open flags. */
+    public static Dm digest() {
+        return new Dm(DIGEST, DIGEST);
+    }
+
+    /**
+     * To a CSM, about a churn or contraction without a reason. The headline follows the account's
+     * name and id, which the renderer sets in bold and code.
+     */
+    public static Dm reasonRequest(String accountName, String kindCode, long cents, YearMonth month) {
+        return new Dm("Why did " + accountName + " " + (kindCode.equals("churn") ? "churn" : "contract") + "?",
+                "had a " + kindCode + " of " + Money.whole(cents) + " MRR in " + month + ", and no reason is recorded. What happened?");
+    }
+}

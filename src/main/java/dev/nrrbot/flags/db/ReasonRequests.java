@@ -1,0 +1,32 @@
+package dev.nrrbot.flags.db;
+
+import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.outbox.db.Outbox;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.jdbi.v3.core.Jdbi;
+
+/** The churn and contraction whose reason someone was asked for (reason_request): each is asked once. */
+public final class ReasonRequests {
+
+    private final Jdbi jdbi;
+
+    public ReasonRequests(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Whether someone was asked about the account's movement of {@code month}. */
+    public boolean asked(String accountId, YearMonth month) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reason_request WHERE account_id = :a AND movement_month = :m")
+                .bind("a", accountId).bind("m", month.atDay(1)).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Records that {@code user} is asked, and queues the question, in one transaction. */
+    public void ask(String accountId, YearMonth month, String user, OutboxMessage question, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.execute("INSERT INTO reason_request (account_id, movement_month, asked_user, asked_at) VALUES (?, ?, ?, ?)",
+                    accountId, month.atDay(1), user, JdbiFlagStore.at(now));
+            Outbox.enqueue(h, question, now);
+        });
+    }
+}
