@@ -116,7 +116,7 @@ public final class Bot implements AutoCloseable {
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
-                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.CompStore(db.jdbi()), pump::kick);
+                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi()), pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
                 timing.followUpPeriod());

@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.nrrbot.access.Access;
 import dev.nrrbot.access.slack.AccessCommands;
-import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.CompStore;
 import dev.nrrbot.comp.slack.CompCommands;
 import dev.nrrbot.flags.Flag;
 import dev.nrrbot.flags.db.FlagStore;

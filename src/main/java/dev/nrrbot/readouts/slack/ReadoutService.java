@@ -38,15 +38,15 @@ public final class ReadoutService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ZoneId configuredZone;
-    private final dev.nrrbot.comp.db.CompStore comp;
+    private final dev.nrrbot.comp.CompStore comp;
 
     /** @param configuredZone NRR_TIMEZONE, or null to use each scheduling user's Slack time zone */
     public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone) {
-        this(store, cache, flags, jdbi, clock, configuredZone, new dev.nrrbot.comp.db.CompStore(jdbi));
+        this(store, cache, flags, jdbi, clock, configuredZone, new dev.nrrbot.comp.db.JdbiCompStore(jdbi));
     }
 
     public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone,
-                          dev.nrrbot.comp.db.CompStore comp) {
+                          dev.nrrbot.comp.CompStore comp) {
         this.comp = comp;
         this.store = store;
         this.cache = cache;
@@ -126,7 +126,7 @@ public final class ReadoutService {
         Instant from = quarter.start().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Instant to = quarter.end().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         NrrEngine e = cache.engine();
-        dev.nrrbot.comp.db.CompStore.Plan plan = comp.plan(quarter.label());
+        dev.nrrbot.comp.CompStore.Plan plan = comp.plan(quarter.label());
         dev.nrrbot.comp.Scorecard card = dev.nrrbot.comp.Scorecard.of(e.report(quarter, dev.nrrbot.metrics.Segment.ALL),
                 plan.companyTarget(), plan.curve(), plan.weights(), plan.functionTargets());
         return Readouts.quarterly(e, quarter, store.flagCounts(from, to), commentary, leaderId, card);
