@@ -113,10 +113,12 @@ public final class Bot implements AutoCloseable {
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
         FlagService flags = new FlagService(new FlagStore(db.jdbi()), store, cache, db.jdbi(), slack.methods(settings.botToken()),
                 timing.clock(), timing.zone());
+        dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
-                new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
+                new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
+                timing.configuredZone());
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
-                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi()), pump::kick);
+                background, timing.clock(), flags, readouts, comp, pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags::runFollowUps, flags::runReasonCapture, readouts::runDue), pump::kick,
                 timing.followUpPeriod());

@@ -76,7 +76,7 @@ public final class NrrSlackApp {
         all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags())).commands());
         all.addAll(new AccessCommands(p.access()).commands());
         all.addAll(new FlagCommands(p.flags(), p.access(), p.store(), p.clock(), p.kick()).commands());
-        all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.cache(), p.clock()).commands());
+        all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.clock()).commands());
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
@@ -114,7 +114,7 @@ public final class NrrSlackApp {
         new CommandButtons(table).register(app);
         new HomeTab(p.access(), p.cache(), p.background()).register(app);
         new FlagActions(p.flags(), p.store(), p.kick()).register(app);
-        new ReadoutActions(p.readouts(), p.cache(), p.kick()).register(app);
+        new ReadoutActions(p.readouts(), p.background(), p.kick()).register(app);
     }
 
     public static ExecutorService backgroundPool() {

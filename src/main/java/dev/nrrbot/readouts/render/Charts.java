@@ -19,7 +19,23 @@ public final class Charts {
     /** At most this many reasons are drawn as bars in the Pareto. */
     public static final int PARETO_MAX_BARS = 15;
 
+    /** Draws any chart spec with JFreeChart. */
+    public static final ChartRenderer RENDERER = Charts::png;
+
     private Charts() {
+    }
+
+    public static byte[] png(ChartSpec spec) {
+        if (spec instanceof ChartSpec.Trend t) {
+            return trend(t.points(), t.title());
+        }
+        if (spec instanceof ChartSpec.Contributions c) {
+            return contributions(c.contributions(), c.title());
+        }
+        if (spec instanceof ChartSpec.Pareto p) {
+            return pareto(p.pareto(), p.title());
+        }
+        throw new IllegalArgumentException("no drawing for " + spec);
     }
 
     /**
