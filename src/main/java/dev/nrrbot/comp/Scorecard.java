@@ -32,6 +32,11 @@ public record Scorecard(RetentionReport report, BigDecimal companyTarget, Payout
         }
     }
 
+    /** The scorecard of a report under a plan: its target, curve, weights and function targets. */
+    public static Scorecard of(RetentionReport r, CompStore.Plan plan) {
+        return of(r, plan.companyTarget(), plan.curve(), plan.weights(), plan.functionTargets());
+    }
+
     public static Scorecard of(RetentionReport r, BigDecimal companyTarget, PayoutCurve curve, Map<BusinessFunction, BigDecimal> weights,
                                Map<BusinessFunction, BigDecimal> targets) {
         BigDecimal modifier = curve.modifier(r.nrrPercent());

@@ -111,10 +111,12 @@ public final class Bot implements AutoCloseable {
         OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
         FlagParts flags = flags(db, store, cache, outbox, slack.methods(settings.botToken()), timing);
+        dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
-                new dev.nrrbot.readouts.db.ReadoutStore(db.jdbi()), cache, flags.store(), db.jdbi(), timing.clock(), timing.configuredZone());
+                new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
+                timing.configuredZone());
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
-                background, timing.clock(), flags, readouts, new dev.nrrbot.comp.db.CompStore(db.jdbi()), pump::kick);
+                background, timing.clock(), flags, readouts, comp, pump::kick);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue), pump::kick,
                 timing.followUpPeriod());

@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.nrrbot.access.Access;
 import dev.nrrbot.access.slack.AccessCommands;
-import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.CompStore;
 import dev.nrrbot.comp.slack.CompCommands;
 import dev.nrrbot.flags.Flag;
 import dev.nrrbot.flags.FlagStore;
@@ -77,7 +77,7 @@ public final class NrrSlackApp {
         all.addAll(new AccessCommands(p.access()).commands());
         all.addAll(new FlagCommands(p.flags().workflow(), p.flags().store(), p.flags().accounts(), p.access(), p.store(), p.clock(),
                 p.kick()).commands());
-        all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.cache(), p.clock()).commands());
+        all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.clock()).commands());
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
@@ -115,7 +115,7 @@ public final class NrrSlackApp {
         new CommandButtons(table).register(app);
         new HomeTab(p.access(), p.cache(), p.background()).register(app);
         new FlagActions(p.flags().workflow(), p.flags().accounts(), p.flags().reasons(), p.store(), p.kick()).register(app);
-        new ReadoutActions(p.readouts(), p.cache(), p.kick()).register(app);
+        new ReadoutActions(p.readouts(), p.background(), p.kick()).register(app);
     }
 
     public static ExecutorService backgroundPool() {

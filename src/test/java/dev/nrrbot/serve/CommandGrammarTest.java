@@ -29,7 +29,7 @@ class CommandGrammarTest {
     /** Every capability's commands, as serve wires them; parsing needs none of their dependencies. */
     static final CommandTable TABLE = new CommandTable(Stream.of(new NumbersCommands(null, null, null).commands(),
             new AccessCommands(null).commands(), new FlagCommands(null, null, null, null, null, null, null).commands(),
-            new ReadoutCommands(null, null, null, null).commands(), new CompCommands(null, null, null, null).commands())
+            new ReadoutCommands(null, null, null).commands(), new CompCommands(null, null, null, null).commands())
             .flatMap(List::stream).toList(), "summary", List.of());
 
     static Object parse(String text) {

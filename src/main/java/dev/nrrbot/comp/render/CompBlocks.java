@@ -1,16 +1,15 @@
 package dev.nrrbot.comp.render;
 
-import dev.nrrbot.platform.slack.BlockKit;
-import dev.nrrbot.platform.format.Freshness;
-
 import com.slack.api.model.block.LayoutBlock;
-import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.CompStore;
 import dev.nrrbot.comp.PayoutCurve;
 import dev.nrrbot.comp.Scorecard;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.Contribution;
 import dev.nrrbot.metrics.RetentionReport;
+import dev.nrrbot.platform.format.Freshness;
 import dev.nrrbot.platform.format.Money;
+import dev.nrrbot.platform.slack.BlockKit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

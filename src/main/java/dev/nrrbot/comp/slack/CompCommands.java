@@ -2,7 +2,8 @@ package dev.nrrbot.comp.slack;
 
 import dev.nrrbot.access.Access;
 import dev.nrrbot.comp.Scorecard;
-import dev.nrrbot.comp.db.CompStore;
+import dev.nrrbot.comp.CompStore;
+import dev.nrrbot.comp.PayoutCurve;
 import dev.nrrbot.comp.render.CompBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.NrrEngine;
@@ -16,6 +17,7 @@ import dev.nrrbot.platform.slack.Invocation;
 import dev.nrrbot.platform.slack.Reply;
 import dev.nrrbot.platform.slack.Typos;
 import dev.nrrbot.revenue.PortfolioCache;
+import dev.nrrbot.revenue.Snapshot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,15 +68,15 @@ public final class CompCommands {
     public List<Command<?>> commands() {
         return List.of(
                 Command.of("scorecard", "/nrr scorecard [quarter]", "each function's NRR modifier and what it pays",
-                        CompCommands::scorecard, (q, in) -> answer(q, in)).aliases("scorecards").with(Command.Trait.NEEDS_DATA),
+                        CompCommands::scorecard, this::answerScorecard).aliases("scorecards").with(Command.Trait.NEEDS_DATA),
                 Command.of("whatif", "/nrr whatif pricing -50%", "NRR and pay if a reason's or function's losses changed",
-                        CompCommands::whatIf, (q, in) -> answer(q, in)).aliases("what-if").with(Command.Trait.NEEDS_DATA),
+                        CompCommands::whatIf, this::answerWhatIf).aliases("what-if").with(Command.Trait.NEEDS_DATA),
                 Command.of("target", "/nrr target 110%", "the company target, or `target product -1.0pts` a function's (admins)",
-                        CompCommands::target, (q, in) -> answer(q, in)).with(Command.Trait.NEEDS_DATA),
+                        CompCommands::target, this::answerTarget).with(Command.Trait.NEEDS_DATA),
                 Command.of("weight", "/nrr weight support 45%", "the share of a function's variable pay tied to NRR (admins)",
-                        CompCommands::weight, (q, in) -> answer(q, in)),
+                        CompCommands::weight, this::answerWeight),
                 Command.of("curve", "/nrr curve", "the payout curve; `curve floor 90%`, `cap 1.5`, `cap-at 125%` change it (admins)",
-                        CompCommands::curve, (q, in) -> answer(q, in)));
+                        CompCommands::curve, this::answerCurve));
     }
 
     /** A number typed with an optional unit: "110%", "-1.0pts", "1.5x", "45". */
@@ -124,7 +126,7 @@ public final class CompCommands {
 
     static ScorecardView scorecard(String rest) {
         return new ScorecardView(rest.isEmpty() ? WindowSpec.parse("last quarter")
-                : dev.nrrbot.numbers.slack.NumbersGrammar.window(rest, "/nrr scorecard 2026-Q3"));
+                : window(rest, "/nrr scorecard 2026-Q3"));
     }
 
     static WhatIf whatIf(String rest) {
@@ -145,59 +147,71 @@ public final class CompCommands {
         return new WhatIf(names, percents, WindowSpec.parse(window));
     }
 
-    private Reply answer(Object q, Invocation in) {
-        return answerOrThrow(q, in.userId());
+    /** Null when {@code user} may change what sets people's pay; else the refusal. */
+    private Reply refusal(String user) {
+        return access.isAdmin(user) ? null : Reply.text("Only admins change targets, weights and the payout curve: they set"
+                + " people's pay. Ask " + access.adminMentions() + ".");
     }
 
-    private Reply answerOrThrow(Object q, String user) {
-        boolean changes = q instanceof SetTarget || q instanceof SetWeight
-                || (q instanceof Curve c && c.field() != null);
-        if (changes && !access.isAdmin(user)) {
-            return Reply.text("Only admins change targets, weights and the payout curve: they set people's pay. Ask "
-                    + access.adminMentions() + ".");
+    private Reply answerTarget(SetTarget t, Invocation in) {
+        Reply no = refusal(in.userId());
+        if (no != null) {
+            return no;
         }
-        NrrEngine engine = cache.engine();
-        if (q instanceof SetTarget t) {
-            String period = t.period() == null ? "default" : engine.window(t.period()).label();
-            if (t.function() == null) {
-                if (t.value().compareTo(new BigDecimal("50")) < 0 || t.value().compareTo(new BigDecimal("200")) > 0) {
-                    throw new IllegalArgumentException("A company NRR target of " + t.value().toPlainString()
-                            + "% looks wrong; give a percentage between 50% and 200%, such as 110%.");
-                }
-                comp.set("target.company." + period, t.value(), user, clock.instant());
-                return Reply.text("Done: the company NRR target is " + t.value().stripTrailingZeros().toPlainString() + "% for "
-                        + (period.equals("default") ? "every period without its own" : period) + ".");
+        String period = t.period() == null ? "default" : cache.engine().window(t.period()).label();
+        String applies = period.equals("default") ? "every period without its own" : period;
+        if (t.function() == null) {
+            if (t.value().compareTo(new BigDecimal("50")) < 0 || t.value().compareTo(new BigDecimal("200")) > 0) {
+                throw new IllegalArgumentException("A company NRR target of " + t.value().toPlainString()
+                        + "% looks wrong; give a percentage between 50% and 200%, such as 110%.");
             }
-            comp.set("target." + t.function().code() + "." + period, t.value(), user, clock.instant());
-            return Reply.text("Done: " + t.function().label() + "'s target contribution is " + t.value().stripTrailingZeros().toPlainString()
-                    + " pts for " + (period.equals("default") ? "every period without its own" : period) + ".");
+            comp.set("target.company." + period, t.value(), in.userId(), clock.instant());
+            return Reply.text("Done: the company NRR target is " + t.value().stripTrailingZeros().toPlainString() + "% for " + applies + ".");
         }
-        if (q instanceof SetWeight w) {
-            if (w.percent().signum() < 0 || w.percent().compareTo(new BigDecimal("100")) > 0) {
-                throw new IllegalArgumentException("A weight is a share of variable pay: between 0% and 100%.");
+        comp.set("target." + t.function().code() + "." + period, t.value(), in.userId(), clock.instant());
+        return Reply.text("Done: " + t.function().label() + "'s target contribution is " + t.value().stripTrailingZeros().toPlainString()
+                + " pts for " + applies + ".");
+    }
+
+    private Reply answerWeight(SetWeight w, Invocation in) {
+        Reply no = refusal(in.userId());
+        if (no != null) {
+            return no;
+        }
+        if (w.percent().signum() < 0 || w.percent().compareTo(new BigDecimal("100")) > 0) {
+            throw new IllegalArgumentException("A weight is a share of variable pay: between 0% and 100%.");
+        }
+        comp.set("weight." + w.function().code(), w.percent(), in.userId(), clock.instant());
+        return Reply.text("Done: " + w.percent().stripTrailingZeros().toPlainString() + "% of " + w.function().label()
+                + "'s variable pay is now tied to company NRR.");
+    }
+
+    private Reply answerCurve(Curve c, Invocation in) {
+        if (c.field() != null) {
+            Reply no = refusal(in.userId());
+            if (no != null) {
+                return no;
             }
-            comp.set("weight." + w.function().code(), w.percent(), user, clock.instant());
-            return Reply.text("Done: " + w.percent().stripTrailingZeros().toPlainString() + "% of " + w.function().label()
-                    + "'s variable pay is now tied to company NRR.");
+            PayoutCurve curve = comp.plan("default").curve();
+            // check the new curve is valid before keeping it
+            new PayoutCurve(c.field().equals("floor") ? c.value() : curve.floor(), curve.target(),
+                    c.field().equals("cap_at") ? c.value() : curve.capAt(), c.field().equals("cap") ? c.value() : curve.cap());
+            comp.set("curve." + c.field(), c.value(), in.userId(), clock.instant());
         }
-        if (q instanceof Curve c) {
-            if (c.field() != null) {
-                CompStore.Plan plan = comp.plan("default");
-                var curve = plan.curve();
-                // check the new curve is valid before keeping it
-                new dev.nrrbot.comp.PayoutCurve(c.field().equals("floor") ? c.value() : curve.floor(), curve.target(),
-                        c.field().equals("cap_at") ? c.value() : curve.capAt(), c.field().equals("cap") ? c.value() : curve.cap());
-                comp.set("curve." + c.field(), c.value(), user, clock.instant());
-            }
-            return new Reply("Payout curve", CompBlocks.curve(comp.plan("default"), comp.history(10)));
-        }
-        if (q instanceof ScorecardView sc) {
-            Window w = engine.window(sc.window());
-            Scorecard card = scorecard(engine, comp, w, List.of());
-            return new Reply("NRR scorecard " + w.label(), CompBlocks.scorecard(card, cache.freshness()));
-        }
-        WhatIf wi = (WhatIf) q;
-        List<NrrEngine.LossChange> changesList = new ArrayList<>();
+        return new Reply("Payout curve", CompBlocks.curve(comp.plan("default"), comp.history(10)));
+    }
+
+    private Reply answerScorecard(ScorecardView sc, Invocation in) {
+        Snapshot snap = cache.snapshot();
+        Window w = snap.engine().window(sc.window());
+        Scorecard card = Scorecard.of(snap.engine().whatIf(w, Segment.ALL, List.of()), comp.plan(w.label()));
+        return new Reply("NRR scorecard " + w.label(), CompBlocks.scorecard(card, snap.freshness()));
+    }
+
+    private Reply answerWhatIf(WhatIf wi, Invocation in) {
+        Snapshot snap = cache.snapshot();
+        NrrEngine engine = snap.engine();
+        List<NrrEngine.LossChange> changes = new ArrayList<>();
         List<String> described = new ArrayList<>();
         for (int i = 0; i < wi.names().size(); i++) {
             String name = wi.names().get(i);
@@ -208,29 +222,31 @@ public final class CompCommands {
             Optional<BusinessFunction> f = BusinessFunction.parse(name);
             Optional<ReasonCode> code = engine.portfolio().taxonomy().resolve(name).filter(r -> r.polarity() == ReasonCode.Polarity.REASON);
             if (f.isPresent()) {
-                changesList.add(new NrrEngine.LossChange(null, f.get(), pct));
+                changes.add(new NrrEngine.LossChange(null, f.get(), pct));
                 described.add(f.get().label() + " losses " + pct.stripTrailingZeros().toPlainString() + "%");
             } else if (code.isPresent()) {
-                changesList.add(new NrrEngine.LossChange(code.get().code(), null, pct));
+                changes.add(new NrrEngine.LossChange(code.get().code(), null, pct));
                 described.add(code.get().code() + " " + pct.stripTrailingZeros().toPlainString() + "%");
             } else {
-                throw new IllegalArgumentException("\"" + name + "\" is neither a function nor a churn reason. Reasons: "
+                throw new IllegalArgumentException("\"" + Typos.clip(name) + "\" is neither a function nor a churn reason. Reasons: "
                         + String.join(", ", engine.portfolio().taxonomy().codes().stream()
                         .filter(r -> r.polarity() == ReasonCode.Polarity.REASON).map(ReasonCode::code).toList()) + ".");
             }
         }
         Window w = engine.window(wi.window());
-        Scorecard today = scorecard(engine, comp, w, List.of());
-        Scorecard then = scorecard(engine, comp, w, changesList);
-        return new Reply("What if " + String.join(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
-                cache.freshness()));
-    }
-
-    /** The scorecard for a window, optionally under what-if changes. */
-    public static Scorecard scorecard(NrrEngine engine, CompStore comp, Window w, List<NrrEngine.LossChange> changes) {
         CompStore.Plan plan = comp.plan(w.label());
-        return Scorecard.of(engine.whatIf(w, Segment.ALL, changes), plan.companyTarget(), plan.curve(), plan.weights(),
-                plan.functionTargets());
+        Scorecard today = Scorecard.of(engine.whatIf(w, Segment.ALL, List.of()), plan);
+        Scorecard then = Scorecard.of(engine.whatIf(w, Segment.ALL, changes), plan);
+        return new Reply("What if " + String.join(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
+                snap.freshness()));
     }
 
+    /** A window as typed, or the form back with the windows there are. */
+    static WindowSpec window(String text, String example) {
+        try {
+            return WindowSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("\"" + Typos.clip(text) + "\" is not a window I know. Windows: " + Window.SYNTAX + ".", example);
+        }
+    }
 }

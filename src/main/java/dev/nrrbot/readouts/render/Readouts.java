@@ -1,8 +1,7 @@
 package dev.nrrbot.readouts.render;
 
-import dev.nrrbot.readouts.db.ReadoutStore;
-import dev.nrrbot.readouts.Schedule;
-
+import dev.nrrbot.comp.Scorecard;
+import dev.nrrbot.comp.render.CompBlocks;
 import dev.nrrbot.flags.Flag;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.Contribution;
@@ -16,9 +15,12 @@ import dev.nrrbot.metrics.RetentionReport;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.TrendPoint;
 import dev.nrrbot.metrics.Window;
+import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.platform.format.Definitions;
 import dev.nrrbot.platform.format.Money;
 import dev.nrrbot.platform.slack.BlockKit;
+import dev.nrrbot.readouts.ReadoutStore;
+import dev.nrrbot.readouts.Schedule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -30,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What each readout says, and its charts. Plain functions of the numbers they are given. */
+/** What each readout says, and what its charts show. Plain functions of the numbers they are given; nothing is drawn here. */
 public final class Readouts {
 
     private Readouts() {
@@ -43,7 +45,7 @@ public final class Readouts {
      */
     public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
                                  List<Flag> activeFlags, Instant now) {
-        Window w = e.window(dev.nrrbot.metrics.WindowSpec.CURRENT);
+        Window w = e.window(WindowSpec.CURRENT);
         RetentionReport r = e.report(w, Segment.ALL);
         BlockKit kit = new BlockKit();
         kit.header("Weekly NRR readout · " + Money.percent(r.nrr()) + " · " + r.band().label());
@@ -64,7 +66,7 @@ public final class Readouts {
         kit.list("*Open flags by function*", openFlags(activeFlags, now));
         kit.context(Definitions.NRR_FOOTNOTE);
         List<Readout.Chart> charts = List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend",
-                Charts.trend(trendOrEmpty(e), "T12M NRR by month")));
+                new ChartSpec.Trend(trendOrEmpty(e), "T12M NRR by month")));
         return new Readout("Weekly NRR readout: " + Money.percent(r.nrr()) + " (" + r.band().label() + ")", kit.build(), charts,
                 r.nrr().movePointRight(6).longValue());
     }
@@ -144,13 +146,14 @@ public final class Readouts {
                 + " churns · " + Money.whole(t.lostCents()) + " MRR").toList());
         kit.context(Definitions.PARETO_FOOTNOTE);
         return new Readout("Churn-reason summary, " + w.label(), kit.build(),
-                List.of(new Readout.Chart("churn-pareto.png", "Why revenue left, " + w.label(), Charts.pareto(p, "Revenue lost by reason, " + w.label()))),
+                List.of(new Readout.Chart("churn-pareto.png", "Why revenue left, " + w.label(),
+                        new ChartSpec.Pareto(p, "Revenue lost by reason, " + w.label()))),
                 null);
     }
 
     /** A quarter's readout with the CS leader's commentary, posted under their name. */
     public static Readout quarterly(NrrEngine e, Window quarter, ReadoutStore.FlagCounts flags, String commentary, String leaderId,
-                                    dev.nrrbot.comp.Scorecard scorecard) {
+                                    Scorecard scorecard) {
         RetentionReport r = e.report(quarter, Segment.ALL);
         RetentionReport previous = tryReport(e, quarter.previous());
         Window lastYear = Window.quarter(quarter.end().getYear() - 1, quarter.end().getMonthValue() / 3);
@@ -177,8 +180,8 @@ public final class Readouts {
         kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved · ARR saved "
                 + Money.whole(flags.savedArrCents()));
         if (scorecard != null) {
-            kit.text("*Scorecard* · " + dev.nrrbot.comp.render.CompBlocks.companyLine(scorecard));
-            kit.list(null, dev.nrrbot.comp.render.CompBlocks.scorecardLines(scorecard));
+            kit.text("*Scorecard* · " + CompBlocks.companyLine(scorecard));
+            kit.list(null, CompBlocks.scorecardLines(scorecard));
         }
         if (commentary != null && !commentary.isBlank()) {
             kit.text("*Commentary from <@" + leaderId + ">*\n" + BlockKit.escape(commentary.trim()));
@@ -186,9 +189,9 @@ public final class Readouts {
         kit.context(Definitions.NRR_FOOTNOTE);
         List<TrendPoint> trend = trendOrEmpty(e);
         return new Readout(quarter.label() + " NRR readout: " + Money.percent(r.nrr()), kit.build(),
-                List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend", Charts.trend(trend, "T12M NRR by month")),
+                List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend", new ChartSpec.Trend(trend, "T12M NRR by month")),
                         new Readout.Chart("contributions.png", "Contribution by function, " + quarter.label(),
-                                Charts.contributions(r.contributions(), "Contribution by function, " + quarter.label()))),
+                                new ChartSpec.Contributions(r.contributions(), "Contribution by function, " + quarter.label()))),
                 r.nrr().movePointRight(6).longValue());
     }
 

@@ -22,8 +22,6 @@ import dev.nrrbot.platform.slack.Reply;
 import dev.nrrbot.platform.slack.Typos;
 import dev.nrrbot.readouts.ReadoutCalendar;
 import dev.nrrbot.readouts.Schedule;
-import dev.nrrbot.readouts.render.Readout;
-import dev.nrrbot.revenue.PortfolioCache;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -60,13 +58,11 @@ public final class ReadoutCommands {
 
     private final ReadoutService readouts;
     private final Access access;
-    private final PortfolioCache cache;
     private final Clock clock;
 
-    public ReadoutCommands(ReadoutService readouts, Access access, PortfolioCache cache, Clock clock) {
+    public ReadoutCommands(ReadoutService readouts, Access access, Clock clock) {
         this.readouts = readouts;
         this.access = access;
-        this.cache = cache;
         this.clock = clock;
     }
 
@@ -197,9 +193,10 @@ public final class ReadoutCommands {
         if (no != null) {
             return no;
         }
-        Window quarter = cache.engine().window(r.quarter());
-        Readout preview = readouts.quarterly(quarter, null, in.userId());
-        List<LayoutBlock> blocks = new ArrayList<>(preview.blocks());
+        // the message only: its charts are drawn when it is posted, after the submit is acknowledged
+        ReadoutService.Preview preview = readouts.preview(r.quarter(), in.userId());
+        Window quarter = preview.quarter();
+        List<LayoutBlock> blocks = new ArrayList<>(preview.readout().blocks());
         blocks.add(InputBlock.builder().blockId("commentary").optional(true).label(plain("Your commentary"))
                 .element(PlainTextInputElement.builder().actionId("commentary").multiline(true)
                         .placeholder(plain("What happened this quarter, and what we do next")).build()).build());
@@ -208,7 +205,7 @@ public final class ReadoutCommands {
                     .title(ViewTitle.builder().type("plain_text").text("Quarterly readout").build())
                     .submit(ViewSubmit.builder().type("plain_text").text("Post").build())
                     .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-                    .privateMetadata(quarter.label() + "|" + r.channelId()).blocks(blocks).build()));
+                    .privateMetadata(new PreviewMetadata(quarter.label(), r.channelId()).encode()).blocks(blocks).build()));
             if (!resp.isOk()) {
                 log.warn("views.open failed for the readout preview: {}", resp.getError());
                 return Reply.text("I could not open the preview (" + resp.getError() + ").");

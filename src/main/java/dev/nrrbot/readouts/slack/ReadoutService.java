@@ -1,59 +1,76 @@
 package dev.nrrbot.readouts.slack;
 
-import dev.nrrbot.readouts.render.Readout;
-import dev.nrrbot.readouts.ReadoutCalendar;
-import dev.nrrbot.readouts.db.ReadoutStore;
-import dev.nrrbot.readouts.Schedule;
-import dev.nrrbot.readouts.render.Readouts;
-
-import dev.nrrbot.flags.FlagStore;
+import dev.nrrbot.comp.CompStore;
+import dev.nrrbot.comp.Scorecard;
+import dev.nrrbot.flags.Flag;
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.ReportUnavailable;
+import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.Window;
-import dev.nrrbot.outbox.db.Outbox;
+import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.platform.slack.MessageBody;
+import dev.nrrbot.platform.slack.Reply;
+import dev.nrrbot.readouts.ReadoutCalendar;
+import dev.nrrbot.readouts.ReadoutStore;
+import dev.nrrbot.readouts.Schedule;
+import dev.nrrbot.readouts.render.ChartRenderer;
+import dev.nrrbot.readouts.render.Charts;
+import dev.nrrbot.readouts.render.Readout;
+import dev.nrrbot.readouts.render.Readouts;
 import dev.nrrbot.revenue.PortfolioCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts each schedule's readout once per period: across restarts and with several instances on one
- * database (the period's row is claimed in the same transaction that queues the messages). A post
- * missed by less than 24 hours goes out late, once; an older one is skipped with a log line.
+ * Builds readouts from the numbers and queues them. Each schedule's readout is posted once per
+ * period: across restarts and with several instances on one database (the period's row is claimed in
+ * the same transaction that queues the messages). A post missed by less than 24 hours goes out late,
+ * once; an older one is skipped with a log line. Charts are drawn only when a readout is queued.
  */
 public final class ReadoutService {
 
     private static final Logger log = LoggerFactory.getLogger(ReadoutService.class);
 
-    private final ReadoutStore store;
-    private final PortfolioCache cache;
-    private final FlagStore flags;
-    private final Jdbi jdbi;
-    private final Clock clock;
-    private final ZoneId configuredZone;
-    private final dev.nrrbot.comp.db.CompStore comp;
-
-    /** @param configuredZone NRR_TIMEZONE, or null to use each scheduling user's Slack time zone */
-    public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone) {
-        this(store, cache, flags, jdbi, clock, configuredZone, new dev.nrrbot.comp.db.CompStore(jdbi));
+    /** A quarterly readout's preview: the quarter asked for, and its message with no chart drawn. */
+    public record Preview(Window quarter, Readout readout) {
     }
 
-    public ReadoutService(ReadoutStore store, PortfolioCache cache, FlagStore flags, Jdbi jdbi, Clock clock, ZoneId configuredZone,
-                          dev.nrrbot.comp.db.CompStore comp) {
-        this.comp = comp;
+    private final ReadoutStore store;
+    private final PortfolioCache cache;
+    private final Supplier<List<Flag>> openFlags;
+    private final CompStore comp;
+    private final Clock clock;
+    private final ZoneId configuredZone;
+    private final ChartRenderer charts;
+
+    /**
+     * @param openFlags      the flags open now, for the weekly readout
+     * @param configuredZone NRR_TIMEZONE, or null to use each scheduling user's Slack time zone
+     */
+    public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
+                          ZoneId configuredZone) {
+        this(store, cache, openFlags, comp, clock, configuredZone, Charts.RENDERER);
+    }
+
+    /** @param charts draws the charts of a readout when it is queued */
+    public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
+                          ZoneId configuredZone, ChartRenderer charts) {
         this.store = store;
         this.cache = cache;
-        this.flags = flags;
-        this.jdbi = jdbi;
+        this.openFlags = openFlags;
+        this.comp = comp;
         this.clock = clock;
         this.configuredZone = configuredZone;
+        this.charts = charts;
     }
 
     public ReadoutStore store() {
@@ -81,28 +98,30 @@ public final class ReadoutService {
                 }
                 continue;
             }
+            String key = "readout:" + s.id() + ":" + o.periodKey();
             try {
                 Readout r = build(s, o, now);
-                if (store.claim(s.id(), o, now, "posted", r.nrrMicros(), r.messages("readout:" + s.id() + ":" + o.periodKey(),
-                        s.channelId(), null, null))) {
+                if (store.claim(s.id(), o, now, "posted", r.nrrMicros(), r.messages(key, s.channelId(), null, null, charts))) {
                     posted++;
                 }
             } catch (ReportUnavailable e) {
-                store.claim(s.id(), o, now, "no data", null, List.of(new OutboxMessage("readout:" + s.id() + ":" + o.periodKey()
-                        + ":message", OutboxMessage.POST_MESSAGE, s.channelId(), dev.nrrbot.platform.slack.MessageBody.json(
-                        "No readout this time", dev.nrrbot.platform.slack.Reply.notice("No readout this time: " + e.getMessage()).blocks(), null))));
+                store.claim(s.id(), o, now, "no data", null, List.of(notice(Readout.messageKey(key), s.channelId(),
+                        "No readout this time", "No readout this time: " + e.getMessage())));
+            } catch (RuntimeException e) {
+                // the next run tries again; the other schedules go out meanwhile
+                log.error("readout #{} for {} failed", s.id(), o.periodKey(), e);
             }
         }
         return posted;
     }
 
-    Readout build(Schedule s, ReadoutCalendar.Occurrence o, Instant now) {
+    private Readout build(Schedule s, ReadoutCalendar.Occurrence o, Instant now) {
         NrrEngine e = cache.engine();
         if (s.kind() == Schedule.Kind.REASONS) {
             return Readouts.reasons(e, s.cadence());
         }
         return Readouts.weekly(e, store.lastPostedNrr(s.id()).orElse(null),
-                store.monthsImportedBetween(o.dueAt().minus(Duration.ofDays(7)), now), s.showNames(), flags.active(), now);
+                store.monthsImportedBetween(o.dueAt().minus(Duration.ofDays(7)), now), s.showNames(), openFlags.get(), now);
     }
 
     /** The readout of one kind now, for the command line's {@code post}. */
@@ -111,34 +130,68 @@ public final class ReadoutService {
         Instant now = clock.instant();
         return switch (kind) {
             case "weekly" -> Readouts.weekly(e, null, store.monthsImportedBetween(now.minus(Duration.ofDays(7)), now), showNames,
-                    flags.active(), now);
+                    openFlags.get(), now);
             case "reasons" -> Readouts.reasons(e, "monthly".equals(window) ? Schedule.Cadence.MONTHLY : Schedule.Cadence.WEEKLY);
-            case "quarterly" -> quarterly(e.window(window == null ? "last quarter" : window), null, null);
+            case "quarterly" -> quarterly(e, e.window(window == null ? "last quarter" : window), null, null);
             default -> throw new IllegalArgumentException("unknown readout '" + kind + "': use weekly, reasons or quarterly");
         };
     }
 
-    /** A quarter's readout; the quarter must be a calendar quarter. */
-    public Readout quarterly(Window quarter, String commentary, String leaderId) {
-        if (quarter.months() != 3 || !quarter.label().contains("Q")) {
-            throw new IllegalArgumentException("a quarterly readout needs a quarter such as 2026-Q3, not " + quarter.label());
-        }
-        Instant from = quarter.start().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        Instant to = quarter.end().plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    /** The preview of a quarter's readout, without commentary: the numbers read once, no chart drawn. */
+    public Preview preview(WindowSpec quarter, String leaderId) {
         NrrEngine e = cache.engine();
-        dev.nrrbot.comp.db.CompStore.Plan plan = comp.plan(quarter.label());
-        dev.nrrbot.comp.Scorecard card = dev.nrrbot.comp.Scorecard.of(e.report(quarter, dev.nrrbot.metrics.Segment.ALL),
-                plan.companyTarget(), plan.curve(), plan.weights(), plan.functionTargets());
+        Window w = e.window(quarter);
+        return new Preview(w, quarterly(e, w, null, leaderId));
+    }
+
+    /**
+     * The quarter a preview was for, checked before its post is acknowledged: a calendar quarter that
+     * still has data. Throws {@link IllegalArgumentException} or {@link ReportUnavailable} with a sentence.
+     */
+    public Window requirePostable(WindowSpec quarter) {
+        NrrEngine e = cache.engine();
+        Window w = e.window(quarter);
+        requireQuarter(w);
+        e.report(w, Segment.ALL);
+        return w;
+    }
+
+    /** A quarter's readout (charts not drawn); the quarter must be a calendar quarter. */
+    public Readout quarterly(Window quarter, String commentary, String leaderId) {
+        return quarterly(cache.engine(), quarter, commentary, leaderId);
+    }
+
+    private Readout quarterly(NrrEngine e, Window quarter, String commentary, String leaderId) {
+        requireQuarter(quarter);
+        Instant from = quarter.start().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = quarter.end().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Scorecard card = Scorecard.of(e.report(quarter, Segment.ALL), comp.plan(quarter.label()));
         return Readouts.quarterly(e, quarter, store.flagCounts(from, to), commentary, leaderId, card);
     }
 
-    /** Queues a readout for a channel (once per key). */
-    public void post(Readout r, String key, String channel, String username, String iconUrl) {
-        Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            for (OutboxMessage m : r.messages(key, channel, username, iconUrl)) {
-                Outbox.enqueue(h, m, now);
-            }
-        });
+    private static void requireQuarter(Window quarter) {
+        if (quarter.months() != 3 || !quarter.label().contains("Q")) {
+            throw new IllegalArgumentException("a quarterly readout needs a quarter such as 2026-Q3, not " + quarter.label());
+        }
+    }
+
+    /**
+     * Draws the readout's charts and queues it for a channel, once per key: false, and nothing drawn,
+     * when that key was queued before (a double submit, a retry, or another instance).
+     */
+    public boolean post(Readout r, String key, String channel, String username, String iconUrl) {
+        if (store.queued(Readout.messageKey(key))) {
+            return false;
+        }
+        return store.queue(r.messages(key, channel, username, iconUrl, charts), clock.instant());
+    }
+
+    /** Queues a short notice to a person or channel, once per key. */
+    public boolean tell(String recipient, String key, String sentence) {
+        return store.queue(List.of(notice(key, recipient, sentence, sentence)), clock.instant());
+    }
+
+    private static OutboxMessage notice(String key, String recipient, String text, String sentence) {
+        return new OutboxMessage(key, OutboxMessage.POST_MESSAGE, recipient, MessageBody.json(text, Reply.notice(sentence).blocks(), null));
     }
 }

@@ -3,12 +3,14 @@ package dev.nrrbot.serve.cli;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.json.GsonFactory;
+import dev.nrrbot.comp.db.JdbiCompStore;
 import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.slack.OutboxDelivery;
+import dev.nrrbot.readouts.render.Charts;
 import dev.nrrbot.readouts.render.Readout;
 import dev.nrrbot.readouts.slack.ReadoutService;
-import dev.nrrbot.readouts.db.ReadoutStore;
+import dev.nrrbot.readouts.db.JdbiReadoutStore;
 import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.db.Database;
@@ -73,8 +75,8 @@ final class PostCommand implements Callable<Integer> {
         String token = settings.botToken();
         Database database = db.database();
         PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
-        ReadoutService readouts = new ReadoutService(new ReadoutStore(database.jdbi()), cache, new JdbiFlagStore(database.jdbi()),
-                database.jdbi(), Clock.systemUTC(), null);
+        ReadoutService readouts = new ReadoutService(new JdbiReadoutStore(database.jdbi()), cache, new JdbiFlagStore(database.jdbi())::active,
+                new JdbiCompStore(database.jdbi()), Clock.systemUTC(), null);
         Readout r;
         try {
             r = readouts.now(kind, window, names);
@@ -90,8 +92,9 @@ final class PostCommand implements Callable<Integer> {
             Files.createDirectories(out);
             for (Readout.Chart c : r.charts()) {
                 Path f = out.resolve(c.filename());
-                Files.write(f, c.png());
-                err.println("wrote " + f.toAbsolutePath().normalize() + " (" + c.png().length + " bytes)");
+                byte[] png = Charts.RENDERER.png(c.spec());
+                Files.write(f, png);
+                err.println("wrote " + f.toAbsolutePath().normalize() + " (" + png.length + " bytes)");
             }
             return 0;
         }

@@ -74,6 +74,7 @@ class CompensationTest {
                 assertThat(card).contains("*" + c.functionLabel() + "* · weight").contains("contribution " + Money.points(c.points()) + " pts");
             }
         }
+        assertThat(ask("U0VIEWER", "scorecard someday")).contains("\"someday\" is not a window I know");
         // the same numbers as /nrr gives for the window
         String nrr = ask("U0VIEWER", "2026-Q3");
         assertThat(nrr).contains("NRR " + Money.percent(q3.nrr()));

@@ -1,7 +1,8 @@
 package dev.nrrbot.readouts.slack;
 
-import dev.nrrbot.readouts.db.ReadoutStore;
+import dev.nrrbot.comp.db.JdbiCompStore;
 import dev.nrrbot.readouts.Schedule;
+import dev.nrrbot.readouts.db.JdbiReadoutStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +66,8 @@ class ReadoutSchedulingTest {
     }
 
     ReadoutService service(PortfolioCache cache) {
-        return new ReadoutService(new ReadoutStore(db.jdbi()), cache, new JdbiFlagStore(db.jdbi()), db.jdbi(), clock, null);
+        return new ReadoutService(new JdbiReadoutStore(db.jdbi()), cache, new JdbiFlagStore(db.jdbi())::active,
+                new JdbiCompStore(db.jdbi()), clock, null);
     }
 
     Schedule schedule(ReadoutService s, Schedule.Kind kind) {

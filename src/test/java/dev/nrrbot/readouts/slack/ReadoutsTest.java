@@ -134,8 +134,67 @@ class ReadoutsTest {
         for (FakeSlack.Call f : files) {
             assertPng(f.raw());
         }
-        Thread.sleep(300);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(20))).isTrue();
         assertThat(bot.slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(bot.slack.calls("files.completeUploadExternal")).hasSize(2);
+    }
+
+    static JsonObject submission(String viewId, String metadata, boolean withCommentaryField) {
+        JsonObject view = JsonParser.parseString("""
+                {"id":"%s","type":"modal","callback_id":"readout_modal","hash":"h","state":{"values":{}}}
+                """.formatted(viewId)).getAsJsonObject();
+        if (metadata != null) {
+            view.addProperty("private_metadata", metadata);
+        }
+        if (withCommentaryField) {
+            view.getAsJsonObject("state").add("values", JsonParser.parseString("""
+                    {"commentary":{"commentary":{"type":"plain_text_input","value":"Churn is down."}}}""").getAsJsonObject());
+        }
+        JsonObject payload = JsonParser.parseString("""
+                {"type":"view_submission","team":{"id":"T0ACME"},"user":{"id":"%s","team_id":"T0ACME"},"api_app_id":"A0NRR",
+                 "token":"legacy","trigger_id":"1.2.3"}""".formatted(LEAD)).getAsJsonObject();
+        payload.add("view", view);
+        return payload;
+    }
+
+    /** The answer to a submit: 200 with a response_action, never a 500 or a stack trace. */
+    JsonObject submit(JsonObject payload) throws Exception {
+        HttpResponse<String> r = bot.client.interactive(payload);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    @Test
+    void aSubmitThatLostItsQuarterOrWhoseQuarterHasNoDataKeepsTheModalOpenWithASentence() throws Exception {
+        for (String garbled : new String[] {null, "", "2026-Q3", "2026-Q3|", "2026-Q9|C0LEAD", "2026-Q3|#leadership", "x|y|z",
+                "2026-Q3|C0LEAD|extra"}) {
+            JsonObject answer = submit(submission("V0BAD", garbled, true));
+            assertThat(answer.get("response_action").getAsString()).as(garbled).isEqualTo("errors");
+            assertThat(answer.getAsJsonObject("errors").get("commentary").getAsString()).as(garbled)
+                    .contains("no longer says which quarter and channel").contains("/nrr readout");
+        }
+        // a quarter with no data that far back (a tampered preview, or data replaced since)
+        JsonObject noData = submit(submission("V0OLD", "2019-Q1|C0LEAD", true));
+        assertThat(noData.get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(noData.getAsJsonObject("errors").get("commentary").getAsString()).contains("No NRR for 2019-Q1");
+        // a view without the commentary field (not the modal this bot opened): the sentence replaces it
+        JsonObject foreign = submit(submission("V0ODD", "garbage", false));
+        assertThat(foreign.get("response_action").getAsString()).isEqualTo("update");
+        assertThat(text(foreign.getAsJsonObject("view"))).contains("no longer says which quarter and channel");
+
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(bot.slack.calls("chat.postMessage")).isEmpty();
+        assertThat(bot.slack.calls("files.completeUploadExternal")).isEmpty();
+    }
+
+    @Test
+    void aQuarterWithoutDataIsASentenceAndOpensNoPreview() throws Exception {
+        JsonObject answer = ask(LEAD, "readout 2019-Q1 <#C0X|x>");
+        assertThat(text(answer)).contains("No NRR for 2019-Q1").contains("Import those months or pick another window")
+                .doesNotContain("Sorry, something went wrong");
+        assertThat(text(ask(LEAD, "readout 2026-Q3 <#C0X|x>"))).contains("Preview opened");
+        assertThat(bot.slack.calls("views.open")).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,217 @@
+package dev.nrrbot.revenue.db;
+
+import dev.nrrbot.revenue.RevenueStore;
+import dev.nrrbot.platform.db.StoreException;
+import dev.nrrbot.platform.db.Database;
+import dev.nrrbot.revenue.RevenueWriter;
+
+import dev.nrrbot.metrics.Account;
+import dev.nrrbot.metrics.BusinessFunction;
+import dev.nrrbot.metrics.Ledger;
+import dev.nrrbot.metrics.Portfolio;
+import dev.nrrbot.metrics.ReasonCode;
+import dev.nrrbot.metrics.ReasonOverride;
+import dev.nrrbot.metrics.ReasonRecord;
+import dev.nrrbot.metrics.ReasonTaxonomy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Keeps one prepared statement per SQL text and sends rows in batches. */
+final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
+    private static final int BATCH = 5_000;
+    private static final String MERGE_ACCOUNT_IF_MISSING =
+            "MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200)))) s(account_id) ON (t.account_id = s.account_id)"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at) VALUES (s.account_id, s.account_id, ?)";
+    private static final String INSERT_LEDGER =
+            "INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) VALUES (?, ?, ?)";
+
+    private final Handle handle;
+    private final Connection c;
+    private final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> pending = new HashMap<>();
+    private final OffsetDateTime now;
+    private long nextSeq = -1;
+
+    /** @param now stamps every row this transaction writes */
+    LedgerBatchWriter(Handle handle, OffsetDateTime now) {
+        this.now = now;
+        this.handle = handle;
+        this.c = handle.getConnection();
+    }
+
+    private void add(String sql, Object... values) {
+        try {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.addBatch();
+            int n = pending.merge(sql, 1, Integer::sum);
+            if (n >= BATCH) {
+                ps.executeBatch();
+                pending.put(sql, 0);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not write to the database: " + e.getMessage(), e);
+        }
+    }
+
+    void flush() {
+        try {
+            for (Map.Entry<String, PreparedStatement> e : statements.entrySet()) {
+                if (pending.getOrDefault(e.getKey(), 0) > 0) {
+                    e.getValue().executeBatch();
+                    pending.put(e.getKey(), 0);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not write to the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replaceMonth(YearMonth month, String source) {
+        LocalDate first = month.atDay(1);
+        handle.execute("DELETE FROM mrr_ledger WHERE ledger_month = ?", first);
+        handle.execute("DELETE FROM covered_month WHERE ledger_month = ?", first);
+        handle.execute("INSERT INTO covered_month (ledger_month, source, imported_at) VALUES (?, ?, ?)", first, source, now);
+    }
+
+    @Override
+    public void ledgerRow(String accountId, YearMonth month, long cents) {
+        if (cents > 0) {
+            add(INSERT_LEDGER, month.atDay(1), accountId, cents);
+        }
+    }
+
+    @Override
+    public void ensureAccounts(java.util.Collection<String> accountIds) {
+        for (String id : accountIds) {
+            add(MERGE_ACCOUNT_IF_MISSING, id, now);
+        }
+    }
+
+    @Override
+    public void upsertAccount(String accountId, Map<String, Object> fields) {
+        List<String> cols = new ArrayList<>(List.of("name", "csm_email", "renewal_date"));
+        cols.retainAll(fields.keySet());
+        StringBuilder sql = new StringBuilder("MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200))");
+        for (String col : cols) {
+            sql.append(", CAST(? AS ").append(col.equals("renewal_date") ? "DATE" : "VARCHAR(500)").append(')');
+        }
+        sql.append(", CAST(? AS TIMESTAMP WITH TIME ZONE))) s(account_id");
+        cols.forEach(col -> sql.append(", ").append(col));
+        sql.append(", updated_at) ON (t.account_id = s.account_id) WHEN MATCHED THEN UPDATE SET updated_at = s.updated_at");
+        for (String col : cols) {
+            sql.append(", ").append(col).append(" = ")
+                    .append(col.equals("name") ? "COALESCE(s.name, s.account_id)" : "s." + col);
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at");
+        cols.stream().filter(col -> !col.equals("name")).forEach(col -> sql.append(", ").append(col));
+        sql.append(") VALUES (s.account_id, ").append(cols.contains("name") ? "COALESCE(s.name, s.account_id)" : "s.account_id")
+                .append(", s.updated_at");
+        cols.stream().filter(col -> !col.equals("name")).forEach(col -> sql.append(", s.").append(col));
+        sql.append(')');
+        List<Object> values = new ArrayList<>();
+        values.add(accountId);
+        cols.forEach(col -> values.add(fields.get(col)));
+        values.add(now);
+        add(sql.toString(), values.toArray());
+    }
+
+    @Override
+    public void attribute(String accountId, String name, String value) {
+        if (value == null) {
+            add("DELETE FROM account_attribute WHERE account_id = ? AND attr_name = ?", accountId, name);
+        } else {
+            add("MERGE INTO account_attribute t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(100)),"
+                    + " CAST(? AS VARCHAR(500)))) s(account_id, attr_name, attr_value)"
+                    + " ON (t.account_id = s.account_id AND t.attr_name = s.attr_name)"
+                    + " WHEN MATCHED THEN UPDATE SET attr_value = s.attr_value"
+                    + " WHEN NOT MATCHED THEN INSERT (account_id, attr_name, attr_value)"
+                    + " VALUES (s.account_id, s.attr_name, s.attr_value)", accountId, name, value);
+        }
+    }
+
+    @Override
+    public void upsertSubscription(String subscriptionId, String accountId, LocalDate start, LocalDate end, long mrrCents) {
+        add("MERGE INTO subscription t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS DATE),"
+                + " CAST(? AS DATE), CAST(? AS BIGINT))) s(subscription_id, account_id, start_date, end_date, mrr_cents)"
+                + " ON (t.subscription_id = s.subscription_id)"
+                + " WHEN MATCHED THEN UPDATE SET account_id = s.account_id, start_date = s.start_date,"
+                + " end_date = s.end_date, mrr_cents = s.mrr_cents"
+                + " WHEN NOT MATCHED THEN INSERT (subscription_id, account_id, start_date, end_date, mrr_cents)"
+                + " VALUES (s.subscription_id, s.account_id, s.start_date, s.end_date, s.mrr_cents)",
+                subscriptionId, accountId, start, end, mrrCents);
+    }
+
+    @Override
+    public void addReasonCode(ReasonCode code) {
+        flush();
+        handle.execute("INSERT INTO reason_code (code, function_code, polarity, label) VALUES (?, ?, ?, ?)",
+                code.code(), code.function() == null ? null : code.function().code(), code.polarity().name(), code.label());
+        for (String alias : code.aliases()) {
+            handle.execute("INSERT INTO reason_alias (alias, code) VALUES (?, ?)", ReasonTaxonomy.normalize(alias), code.code());
+        }
+    }
+
+    @Override
+    public void upsertReason(String accountId, LocalDate date, String code, String note) {
+        if (nextSeq < 0) {
+            nextSeq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM reason_record").mapTo(Long.class).one() + 1;
+        }
+        add("MERGE INTO reason_record t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS VARCHAR(100)),"
+                + " CAST(? AS VARCHAR(4000)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " s(account_id, event_date, reason_code, note, seq, imported_at)"
+                + " ON (t.account_id = s.account_id AND t.event_date = s.event_date AND t.reason_code = s.reason_code)"
+                + " WHEN MATCHED THEN UPDATE SET note = s.note, seq = s.seq, imported_at = s.imported_at"
+                + " WHEN NOT MATCHED THEN INSERT (account_id, event_date, reason_code, note, seq, imported_at)"
+                + " VALUES (s.account_id, s.event_date, s.reason_code, s.note, s.seq, s.imported_at)",
+                accountId, date, code, note, nextSeq++, now);
+    }
+
+    @Override
+    public void logImport(String kind, String fileName, int rows) {
+        handle.execute("INSERT INTO import_log (kind, file_name, row_count, imported_at) VALUES (?, ?, ?, ?)",
+                kind, fileName, rows, now);
+    }
+
+    @Override
+    public void setMovementReason(String accountId, YearMonth month, String code, String note, String setBy) {
+        handle.execute("DELETE FROM movement_reason WHERE account_id = ? AND movement_month = ?", accountId, month.atDay(1));
+        handle.execute("INSERT INTO movement_reason (account_id, movement_month, reason_code, note, set_by, set_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", accountId, month.atDay(1), code, note, setBy, now);
+        handle.execute("UPDATE reason_request SET answered_at = ? WHERE account_id = ? AND movement_month = ?",
+                now, accountId, month.atDay(1));
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing after commit or rollback; nothing left to lose
+            }
+        }
+    }
+}
