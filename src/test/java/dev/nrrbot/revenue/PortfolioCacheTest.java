@@ -101,48 +101,17 @@ class PortfolioCacheTest {
     }
 
     /** The real store, counting the data-version look-ups made through it. */
-    static final class CountingStore implements RevenueStore {
+    static final class CountingStore extends dev.nrrbot.revenue.ForwardingRevenueStore {
         final AtomicInteger versionLookups = new AtomicInteger();
-        private final RevenueStore real;
 
         CountingStore(RevenueStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public long dataVersion() {
             versionLookups.incrementAndGet();
             return real.dataVersion();
-        }
-
-        @Override
-        public ReasonTaxonomy taxonomy() {
-            return real.taxonomy();
-        }
-
-        @Override
-        public Portfolio loadPortfolio() {
-            return real.loadPortfolio();
-        }
-
-        @Override
-        public List<String> importedFiles() {
-            return real.importedFiles();
-        }
-
-        @Override
-        public long importedRows() {
-            return real.importedRows();
-        }
-
-        @Override
-        public Optional<Instant> lastImport() {
-            return real.lastImport();
-        }
-
-        @Override
-        public <T> T write(Function<RevenueWriter, T> work) {
-            return real.write(work);
         }
     }
 }

@@ -426,11 +426,11 @@ class BlockLimitsTest {
     void noticeOf10000Chars() {
         String message = "No NRR for 2019-Q1: these months have none: " + "2019-01, ".repeat(1_200);
         assertThat(message.length()).isGreaterThan(10_000);
-        JsonArray json = assertWithinLimits("notice", AnswerBlocks.notice(message));
+        JsonArray json = assertWithinLimits("notice", dev.nrrbot.platform.slack.Reply.notice(message).blocks());
         assertThat(allText(json)).startsWith("No NRR for 2019-Q1");
         // many lines: cut at a line, saying how many were left out
         String manyLines = lines(2_000, "account <ACME-> has no data in month ");
-        JsonArray cut = assertWithinLimits("notice of 2,000 lines", AnswerBlocks.notice(manyLines));
+        JsonArray cut = assertWithinLimits("notice of 2,000 lines", dev.nrrbot.platform.slack.Reply.notice(manyLines).blocks());
         assertCutExactly("notice of 2,000 lines", cut, 2_000, l -> l.startsWith("account &lt;ACME-&gt;"));
     }
 

@@ -115,6 +115,15 @@ public final class RunningBot implements AutoCloseable {
         return new RunningBot(slack, bot, store, db, clock, owned);
     }
 
+    /** {@code /nrr TEXT} from {@code user}, signed as Slack signs it: the ephemeral answer; anything but HTTP 200 fails. */
+    public com.google.gson.JsonObject ask(String user, String text) throws Exception {
+        java.net.http.HttpResponse<String> r = client.command(user, text, slack.responseUrl("cmd"));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("/nrr " + text + " answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
     /** The engine over the same data, to compute what the answers must say. */
     public NrrEngine engine() {
         return new NrrEngine(store.loadPortfolio());

@@ -189,33 +189,6 @@ public final class AnswerBlocks {
         return end(kit, fresh, Footer.none(), "Account-level revenue: visible to admins, CS leaders and function owners.");
     }
 
-    public static List<LayoutBlock> help(String problem, String suggestion) {
-        BlockKit kit = new BlockKit();
-        if (problem != null) {
-            kit.text(BlockKit.escape(problem) + (suggestion == null ? "" : "\nDid you mean `" + BlockKit.escape(suggestion) + "`?"));
-        }
-        kit.text("*Ask /nrr*\n"
-                + "`/nrr` current T12M NRR, GRR and each function's contribution\n"
-                + "`/nrr 2026-Q3` · `/nrr 2026-09` · `/nrr 2026` · `/nrr last quarter` · `/nrr 2025-03..2026-03` another window\n"
-                + "`/nrr function product` one function's part (short names: eng, cs, am)\n"
-                + "`/nrr segment plan=Enterprise` NRR of a slice, by any account attribute\n"
-                + "`/nrr reasons [window]` why revenue left: the Pareto of churn reasons\n"
-                + "`/nrr trend` T12M NRR month by month\n"
-                + "`/nrr account NAME-OR-ID` one account's history (admins, CS leaders, function owners)\n"
-                + "`/nrr role @person admin|cs_leader|viewer` who may see what (admins)\n"
-                + "`/nrr flag ACCOUNT FUNCTION note` · `/nrr flags [FUNCTION|mine]` · `/nrr owner FUNCTION @person` · `/nrr owners`\n"
-                + "`/nrr schedule weekly #channel [mon 09:00] [zone]` · `/nrr schedule reasons #channel [monthly]` · `/nrr schedules`"
-                + " · `/nrr readout 2026-Q3 #channel`\n"
-                + "`/nrr scorecard [quarter]` · `/nrr whatif pricing -50%` · `/nrr target 110%` · `/nrr weight support 45%` · `/nrr curve`");
-        kit.context("Answers are only visible to you until you press *Share in channel*. " + Definitions.NRR_FOOTNOTE);
-        return kit.build();
-    }
-
-    /** A short message in words: a refusal, or why there is no number. */
-    public static List<LayoutBlock> notice(String text) {
-        return new BlockKit().text(BlockKit.escape(text)).build();
-    }
-
     private static List<LayoutBlock> end(BlockKit kit, Freshness fresh, Footer footer, String footnote) {
         List<String> context = new ArrayList<>();
         if (footer.sharedBy() != null) {

@@ -53,9 +53,7 @@ class FlagsTest {
     }
 
     JsonObject ask(String user, String text) throws Exception {
-        HttpResponse<String> r = bot.client.command(user, text, bot.slack.responseUrl("cmd"));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JsonParser.parseString(r.body()).getAsJsonObject();
+        return bot.ask(user, text);
     }
 
     static String text(JsonObject o) {

@@ -123,12 +123,11 @@ class HomeAndAsyncTest {
     }
 
     /** A store whose snapshot, after the first load, takes longer than Slack waits for an ack (a large import, say). */
-    static final class SlowStore implements RevenueStore {
-        private final RevenueStore real;
+    static final class SlowStore extends dev.nrrbot.revenue.ForwardingRevenueStore {
         private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
 
         SlowStore(RevenueStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -139,36 +138,6 @@ class HomeAndAsyncTest {
                 Thread.currentThread().interrupt();
             }
             return real.loadPortfolio();
-        }
-
-        @Override
-        public ReasonTaxonomy taxonomy() {
-            return real.taxonomy();
-        }
-
-        @Override
-        public long dataVersion() {
-            return real.dataVersion();
-        }
-
-        @Override
-        public long importedRows() {
-            return real.importedRows();
-        }
-
-        @Override
-        public List<String> importedFiles() {
-            return real.importedFiles();
-        }
-
-        @Override
-        public Optional<Instant> lastImport() {
-            return real.lastImport();
-        }
-
-        @Override
-        public <T> T write(Function<RevenueWriter, T> work) {
-            return real.write(work);
         }
     }
 }
