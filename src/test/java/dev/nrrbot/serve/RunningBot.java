@@ -89,7 +89,7 @@ public final class RunningBot implements AutoCloseable {
         Database db = database.open();
         // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own.
         // The store stamps imports with it too, so "this week" in a readout is the clock's week, not the machine's.
-        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        MovableClock clock = new MovableClock(START);
         RevenueStore real = new JdbiRevenueStore(db, clock);
         if (real.importedFiles().isEmpty()) {
             SyntheticCompany.Files3 files = new SyntheticCompany(300, YearMonth.of(2026, 10), 24, 11L).writeTo(dir.resolve("csv"));
@@ -122,6 +122,29 @@ public final class RunningBot implements AutoCloseable {
             throw new AssertionError("/nrr " + text + " answered HTTP " + r.statusCode() + ": " + r.body());
         }
         return com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    /** Where the clock starts: Monday 2026-11-23 10:00 UTC. */
+    public static final java.time.Instant START = java.time.Instant.parse("2026-11-23T10:00:00Z");
+
+    /**
+     * Back to how the bot started, for a class that shares one bot between its tests: the background
+     * work finished, no roles, owners, flags, schedules, settings or queued messages, the clock at
+     * {@link #START}, no recorded Slack calls. The revenue data stays as imported.
+     */
+    public void reset() throws InterruptedException {
+        if (!bot.awaitIdle(java.time.Duration.ofSeconds(20))) {
+            throw new AssertionError("the bot did not become idle before the reset");
+        }
+        db.jdbi().useTransaction(h -> {
+            for (String table : java.util.List.of("flag_event", "risk_flag", "outbox", "reason_request", "slack_user_email",
+                    "function_owner", "slack_role", "app_setting", "readout_run", "readout_schedule", "comp_setting_history",
+                    "comp_setting", "slack_event")) {
+                h.execute("DELETE FROM " + table);
+            }
+        });
+        clock.set(START);
+        slack.reset();
     }
 
     /** The engine over the same data, to compute what the answers must say. */

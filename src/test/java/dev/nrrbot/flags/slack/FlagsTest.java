@@ -18,7 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +36,27 @@ class FlagsTest {
     static final String ALEX = "U0ALEX";    // flags accounts
 
     @TempDir
-    Path dir;
-    RunningBot bot;
+    static Path dir;
+    /** One bot for the class; each test starts from {@link RunningBot#reset()}. */
+    static RunningBot bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bot = RunningBot.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
 
     @BeforeEach
-    void start() throws Exception {
-        bot = RunningBot.start(dir);
+    void owners() throws Exception {
+        bot.reset();
         ask(RunningBot.ADMIN, "role <@" + CS + "> cs_leader");
         assertThat(text(ask(CS, "owner product <@" + PAT + "|pat>"))).contains("<@" + PAT + "> is now the owner of Product");
         assertThat(text(ask(CS, "owner escalation <@" + VP + ">"))).contains("the escalation contact");
         bot.slack.reset();
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
     }
 
     JsonObject ask(String user, String text) throws Exception {

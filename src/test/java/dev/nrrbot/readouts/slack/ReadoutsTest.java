@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +27,25 @@ class ReadoutsTest {
     static final String LEAD = "U0LEAD";
 
     @TempDir
-    Path dir;
-    RunningBot bot;
+    static Path dir;
+    /** One bot for the class; each test starts from {@link RunningBot#reset()} (the clock on Monday 2026-11-23 10:00 UTC). */
+    static RunningBot bot;
 
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningBot.start(dir); // the clock starts on Monday 2026-11-23 10:00 UTC
-        ask(RunningBot.ADMIN, "role <@" + LEAD + "> cs_leader");
-        bot.slack.reset();
+    @BeforeAll
+    static void start() throws Exception {
+        bot = RunningBot.start(dir);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         bot.close();
+    }
+
+    @BeforeEach
+    void lead() throws Exception {
+        bot.reset();
+        ask(RunningBot.ADMIN, "role <@" + LEAD + "> cs_leader");
+        bot.slack.reset();
     }
 
     JsonObject ask(String user, String text) throws Exception {
@@ -65,9 +72,12 @@ class ReadoutsTest {
     void aWeeklyScheduleTakesDayTimeZoneAndNamesAndPostsOnceWithItsChart() throws Exception {
         assertThat(text(ask("U0VIEWER", "schedule weekly <#C0NRR|nrr>"))).contains("Only admins and CS leaders");
         String reply = text(ask(LEAD, "schedule weekly <#C0NRR|nrr> tue 09:30 Europe/Berlin names"));
-        assertThat(reply).contains("Scheduled: #1 weekly NRR readout in <#C0NRR> every Tuesday at 09:30 Europe/Berlin, with account names")
-                .contains("First post 2026-11-24 09:30");
-        assertThat(text(ask(LEAD, "schedules"))).contains("#1 weekly NRR readout").contains("next 2026-11-24 09:30");
+        java.util.regex.Matcher scheduled = java.util.regex.Pattern.compile(
+                "Scheduled: #(\\d+) weekly NRR readout in <#C0NRR> every Tuesday at 09:30 Europe/Berlin, with account names").matcher(reply);
+        assertThat(scheduled.find()).as(reply).isTrue();
+        String id = scheduled.group(1); // the class shares one bot: ids go on from the tests before
+        assertThat(reply).contains("First post 2026-11-24 09:30");
+        assertThat(text(ask(LEAD, "schedules"))).contains("#" + id + " weekly NRR readout").contains("next 2026-11-24 09:30");
 
         var readouts = bot.bot.services.readouts();
         bot.clock.set(Instant.parse("2026-11-24T08:29:00Z"));
@@ -88,7 +98,7 @@ class ReadoutsTest {
         FakeSlack.Call complete = bot.slack.calls("files.completeUploadExternal").get(0);
         assertThat(complete.params().get("channel_id")).isEqualTo("C0NRR");
 
-        assertThat(text(ask(LEAD, "unschedule 1"))).contains("schedule #1 is stopped");
+        assertThat(text(ask(LEAD, "unschedule " + id))).contains("schedule #" + id + " is stopped");
         assertThat(text(ask(LEAD, "schedules"))).contains("None yet");
     }
 
