@@ -13,7 +13,8 @@ import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.platform.format.Money;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
 class CompensationTest {
 
     @TempDir
-    Path dir;
-    RunningBot bot;
-    NrrEngine engine;
+    static Path dir;
+    /** One bot for the class; each test starts from {@link RunningBot#reset()} (no targets, weights or roles). */
+    static RunningBot bot;
+    static NrrEngine engine;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         bot = RunningBot.start(dir);
         engine = bot.engine();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         bot.close();
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        bot.reset();
     }
 
     String ask(String user, String text) throws Exception {
