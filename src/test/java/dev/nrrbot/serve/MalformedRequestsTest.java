@@ -9,16 +9,12 @@ import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,21 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Correctly signed requests that are not what Slack would send, and commands that hit the edges: none
  * gets an HTTP 500 or a stack trace, and a slash command always gets a sentence.
  */
-class MalformedRequestsTest {
-
-    @TempDir
-    static Path dir;
-    static RunningBot bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
+class MalformedRequestsTest extends dev.nrrbot.serve.SharedBot {
 
     static String form(Map<String, String> fields) {
         return SignedClient.form(fields);

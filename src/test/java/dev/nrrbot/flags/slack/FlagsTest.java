@@ -15,40 +15,21 @@ import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.Portfolio;
 import dev.nrrbot.metrics.Segment;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flags and nudges end to end: the real server, signed requests, the fake Slack Web API over HTTP,
  * the outbox delivering on its own, and a clock the test moves for follow-ups.
  */
-class FlagsTest {
+class FlagsTest extends dev.nrrbot.serve.SharedBot {
 
     static final String CS = "U0CSLEAD";
     static final String PAT = "U0PAT";      // owns product
     static final String VP = "U0VP";        // escalation contact
     static final String ALEX = "U0ALEX";    // flags accounts
-
-    @TempDir
-    static Path dir;
-    /** One bot for the class; each test starts from {@link RunningBot#reset()}. */
-    static RunningBot bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     @BeforeEach
     void owners() throws Exception {

@@ -10,36 +10,17 @@ import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scheduled readouts and the quarterly readout, posted against the fake Slack Web API with their charts. */
-class ReadoutsTest {
+class ReadoutsTest extends dev.nrrbot.serve.SharedBot {
 
     static final String LEAD = "U0LEAD";
-
-    @TempDir
-    static Path dir;
-    /** One bot for the class; each test starts from {@link RunningBot#reset()} (the clock on Monday 2026-11-23 10:00 UTC). */
-    static RunningBot bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-    }
 
     @BeforeEach
     void lead() throws Exception {
