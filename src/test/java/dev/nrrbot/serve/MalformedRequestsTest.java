@@ -133,6 +133,39 @@ class MalformedRequestsTest extends dev.nrrbot.serve.SharedBot {
     }
 
     @Test
+    void aBodyOverOneMegabyteIsRefusedUnreadAndTheBotStillAnswers() throws Exception {
+        String huge = "payload=" + "x".repeat(2 * dev.nrrbot.platform.slack.SlackServer.MAX_BODY_BYTES);
+        HttpResponse<String> r = bot.client.post(huge, "application/x-www-form-urlencoded", SignedClient.now(), RunningBot.SECRET, Map.of());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).isEqualTo("{\"error\":\"request too large\"}");
+        assertThat(bot.client.command("U0VIEWER", "trend", bot.slack.responseUrl("r")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnsignedBodyIsNeverWrittenToTheLog() throws Exception {
+        Captured c = withStderr(() -> bot.client.post("NOT-A-SLACK-BODY-7f3a\n[main] INFO forged line",
+                "application/x-www-form-urlencoded", SignedClient.now(), "not-the-secret", Map.of()));
+        assertThat(c.response().statusCode()).isLessThan(500);
+        assertThat(c.stderr()).doesNotContain("NOT-A-SLACK-BODY-7f3a").doesNotContain("forged line");
+    }
+
+    record Captured(HttpResponse<String> response, String stderr) {
+    }
+
+    /** The response to {@code request} and what was logged meanwhile. */
+    static Captured withStderr(java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = request.call();
+            return new Captured(r, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
     void aReadoutForAQuarterWithoutDataIsASentence() throws Exception {
         HttpResponse<String> r = bot.client.command(RunningBot.ADMIN, "readout 2019-Q1 <#C0LEAD|leadership>", bot.slack.responseUrl("r"));
         assertThat(r.statusCode()).isEqualTo(200);
@@ -156,19 +189,12 @@ class MalformedRequestsTest extends dev.nrrbot.serve.SharedBot {
 
     @Test
     void anUnexpectedFailureIsAnApologyWithAnIdAndTheLogHoldsItsStackTrace() throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        HttpResponse<String> r;
-        try {
-            // a command with no user at all reaches a listener that needs one
-            r = bot.client.post(form(slash(null, "account ACME-00003")), "application/x-www-form-urlencoded", SignedClient.now(),
-                    RunningBot.SECRET, Map.of());
-        } finally {
-            System.setErr(original);
-        }
+        // a command with no user at all reaches a listener that needs one
+        Captured c = withStderr(() -> bot.client.post(form(slash(null, "account ACME-00003")), "application/x-www-form-urlencoded",
+                SignedClient.now(), RunningBot.SECRET, Map.of()));
+        HttpResponse<String> r = c.response();
         assertThat(r.statusCode()).isEqualTo(200);
-        String logged = captured.toString(StandardCharsets.UTF_8);
+        String logged = c.stderr();
         if (text(r).contains("error ")) {
             String id = text(r).replaceAll("(?s).*error ([0-9A-Z]{8}).*", "$1");
             assertThat(logged).contains(id).contains("\tat ");

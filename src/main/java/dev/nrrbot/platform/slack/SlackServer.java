@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class SlackServer implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/slack/events";
+    /** Slack's largest payloads (a modal's state) are a few kilobytes; anything past this is refused unread. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** A body trickling in slower than this holds a Jetty thread for nothing: the connection is dropped. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     private static final Logger log = LoggerFactory.getLogger(SlackServer.class);
 
     private final App app;
@@ -39,6 +43,15 @@ public final class SlackServer implements AutoCloseable {
     /** Starts the app and the server; returns once the port answers, or throws what went wrong. */
     public static SlackServer start(App app, int port) {
         Server server = new Server(port);
+        for (var connector : server.getConnectors()) {
+            var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+            }
+            if (connector instanceof org.eclipse.jetty.server.ServerConnector c) {
+                c.setIdleTimeout(10_000);
+            }
+        }
         ServletContextHandler handler = new ServletContextHandler();
         app.config().setAppPath(EVENTS_PATH);
         handler.addServlet(new ServletHolder(new GuardedServlet(app)), EVENTS_PATH);
@@ -89,8 +102,16 @@ public final class SlackServer implements AutoCloseable {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            byte[] body = BoundedBody.read(req, MAX_BODY_BYTES);
+            if (body == null) {
+                log.warn("refused a request body over {} bytes", MAX_BODY_BYTES);
+                resp.setStatus(413);
+                resp.setContentType("application/json");
+                resp.getWriter().write("{\"error\":\"request too large\"}");
+                return;
+            }
             try {
-                super.doPost(req, resp);
+                super.doPost(new BoundedBody(req, body), resp);
             } catch (IOException e) {
                 throw e; // the connection: nothing to answer on
             } catch (RuntimeException | StackOverflowError e) {

@@ -27,6 +27,8 @@ public final class Main implements Runnable {
         boolean serving = args.length > 0 && args[0].equals("serve");
         // The SDK prints a stack trace when auth.test cannot reach Slack; serve says it in one line instead.
         System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.methods.impl.TeamIdCache", "off");
+        // The SDK logs a body it cannot route in full: unsigned, any size, newlines and all. Never log request bodies.
+        System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.bolt.util.SlackRequestParser", "error");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null && !serving) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
