@@ -1,5 +1,6 @@
 package dev.nrrbot.platform;
 
+import dev.nrrbot.platform.db.Database;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -113,7 +114,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
                 "how long an instance holds a message it is sending", problems);
         String db = blankToNull(env.get("NRR_DATABASE_URL"));
         if (db != null && !db.startsWith("jdbc:")) {
-            problems.add("NRR_DATABASE_URL '" + redact(db) + "' is not a JDBC URL; use e.g. jdbc:postgresql://HOST:5432/DB?user=USER");
+            problems.add("NRR_DATABASE_URL '" + Database.redact(db) + "' is not a JDBC URL; use e.g. jdbc:postgresql://HOST:5432/DB?user=USER");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException((slack ? "cannot start the Slack app" : "cannot read the settings")
@@ -150,14 +151,10 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
     @Override
     public String toString() {
         return "Settings[apiUrl=" + apiUrl + ", port=" + port + ", admins=" + admins + ", timezone=" + timezone + ", jobPeriod="
-                + jobPeriod + ", outboxLease=" + outboxLease + ", database=" + (databaseUrl == null ? "default" : redact(databaseUrl))
+                + jobPeriod + ", outboxLease=" + outboxLease + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
                 + "]";
     }
 }

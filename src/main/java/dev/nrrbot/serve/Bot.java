@@ -67,13 +67,11 @@ public final class Bot implements AutoCloseable {
     private final dev.nrrbot.platform.jobs.TrackedExecutor background;
     private final OutboxPump pump;
     private final PeriodicJobs scheduler;
-    private final AutoCloseable databaseHold;
 
     private Bot(NrrSlackApp.Parts services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
                 dev.nrrbot.platform.ops.OpsServer opsServer, dev.nrrbot.platform.ops.Metrics metrics, dev.nrrbot.platform.ops.RequestLog requestLog,
                 OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
-                dev.nrrbot.platform.jobs.TrackedExecutor background, OutboxPump pump, PeriodicJobs scheduler, AutoCloseable databaseHold) {
-        this.databaseHold = databaseHold;
+                dev.nrrbot.platform.jobs.TrackedExecutor background, OutboxPump pump, PeriodicJobs scheduler) {
         this.services = services;
         this.server = server;
         this.socketMode = socketMode;
@@ -95,14 +93,11 @@ public final class Bot implements AutoCloseable {
 
     public static Bot start(Settings settings, Database db, RevenueStore store, Timing timing, Mode mode) {
         Slack slack = NrrSlackApp.slackFor(settings);
-        // every request checks the data version: keep an embedded database open rather than reopen it each time
-        AutoCloseable databaseHold = db.holdOpen();
         PortfolioCache cache = new PortfolioCache(store);
         try {
             cache.engine();
         } catch (RuntimeException e) {
             cache.close();
-            release(databaseHold);
             throw e;
         }
         Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins());
@@ -141,11 +136,10 @@ public final class Bot implements AutoCloseable {
                 socketMode.startAsync();
                 dev.nrrbot.platform.ops.OpsServer opsServer = new dev.nrrbot.platform.ops.OpsServer(ops, settings.port());
                 return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
-                        scheduler, databaseHold);
+                        scheduler);
             }
             SlackServer server = SlackServer.start(app, settings.port());
-            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler,
-                    databaseHold);
+            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
         } catch (Exception e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -153,7 +147,6 @@ public final class Bot implements AutoCloseable {
             pump.close();
             background.shutdownNow();
             cache.close();
-            release(databaseHold);
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
     }
@@ -170,14 +163,6 @@ public final class Bot implements AutoCloseable {
                 new dev.nrrbot.flags.slack.FollowUpRound(flagStore, workflow, accounts, outbox, timing.clock(), timing.zone()),
                 new dev.nrrbot.flags.slack.ReasonCapture(cache, store, flagStore, new dev.nrrbot.flags.db.ReasonRequests(db.jdbi()),
                         directory, timing.clock()));
-    }
-
-    private static void release(AutoCloseable hold) {
-        try {
-            hold.close();
-        } catch (Exception e) {
-            // closing: nothing more to do
-        }
     }
 
     /** Sends what the outbox holds now (tests; production delivers on its own). */
@@ -248,7 +233,6 @@ public final class Bot implements AutoCloseable {
         }
         pump.close();
         cache.close();
-        release(databaseHold);
     }
 
     /** The port Slack or the operator reaches: Bolt's HTTP server, or in Socket Mode the ops server. */

@@ -9,7 +9,6 @@ import dev.nrrbot.ingest.Importer;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.OutboxMessage;
 import dev.nrrbot.platform.slack.BlockKit;
-import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
 import java.io.File;
@@ -148,7 +147,7 @@ class TwoInstancesTest {
             Outbox outbox = new Outbox(db.jdbi());
             for (int i = 1; i <= 30; i++) {
                 outbox.enqueue(new OutboxMessage("burst:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
-                        FlagBlocks.body("burst " + i, new BlockKit().text("burst " + i).build(), null)), Instant.now());
+                        dev.nrrbot.platform.slack.MessageBody.json("burst " + i, new BlockKit().text("burst " + i).build(), null)), Instant.now());
             }
             await(() -> outbox.depth() == 0, 60);
             Map<String, Long> burst = sentTexts(slack).entrySet().stream().filter(e -> e.getKey().startsWith("burst "))
@@ -159,7 +158,7 @@ class TwoInstancesTest {
             slack.delay("chat.postMessage", 700);
             for (int i = 1; i <= 12; i++) {
                 outbox.enqueue(new OutboxMessage("crash:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
-                        FlagBlocks.body("crash " + i, new BlockKit().text("crash " + i).build(), null)), Instant.now());
+                        dev.nrrbot.platform.slack.MessageBody.json("crash " + i, new BlockKit().text("crash " + i).build(), null)), Instant.now());
             }
             Thread.sleep(2500);
             b.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

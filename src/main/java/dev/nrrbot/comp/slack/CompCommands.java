@@ -11,6 +11,7 @@ import dev.nrrbot.metrics.ReasonCode;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
+import dev.nrrbot.numbers.slack.NumbersGrammar;
 import dev.nrrbot.platform.slack.BadInput;
 import dev.nrrbot.platform.slack.Command;
 import dev.nrrbot.platform.slack.Invocation;
@@ -126,7 +127,7 @@ public final class CompCommands {
 
     static ScorecardView scorecard(String rest) {
         return new ScorecardView(rest.isEmpty() ? WindowSpec.parse("last quarter")
-                : window(rest, "/nrr scorecard 2026-Q3"));
+                : NumbersGrammar.window(rest, "/nrr scorecard 2026-Q3"));
     }
 
     static WhatIf whatIf(String rest) {
@@ -239,14 +240,5 @@ public final class CompCommands {
         Scorecard then = Scorecard.of(engine.whatIf(w, Segment.ALL, changes), plan);
         return new Reply("What if " + String.join(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
                 snap.freshness()));
-    }
-
-    /** A window as typed, or the form back with the windows there are. */
-    static WindowSpec window(String text, String example) {
-        try {
-            return WindowSpec.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("\"" + Typos.clip(text) + "\" is not a window I know. Windows: " + Window.SYNTAX + ".", example);
-        }
     }
 }

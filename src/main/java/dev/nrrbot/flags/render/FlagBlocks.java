@@ -30,34 +30,29 @@ public final class FlagBlocks {
     private FlagBlocks() {
     }
 
-    /** A message body as Slack's chat.postMessage and response_url take it. */
-    public static String body(String text, List<LayoutBlock> blocks, Boolean replaceOriginal) {
-        return MessageBody.json(text, blocks, replaceOriginal);
-    }
-
     /** A DM to whoever must act on the flag, with its buttons. */
     public static String actionDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
-        return body(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), null);
+        return MessageBody.json(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), null);
     }
 
     /** A DM that tells of a change, without buttons. */
     public static String noticeDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
-        return body(dm.text(), notice(dm.headline(), f, accountName, now, zone), null);
+        return MessageBody.json(dm.text(), notice(dm.headline(), f, accountName, now, zone), null);
     }
 
     /** The DM whose button was pressed, drawn again in its place (through its response_url). */
     public static String redrawn(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
-        return body(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), true);
+        return MessageBody.json(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), true);
     }
 
     /** An owner's weekly digest. */
     public static String digestDm(List<Flag> flags, Map<String, String> names, Instant now) {
-        return body(FlagMessages.digest().text(), digest(flags, names, now), null);
+        return MessageBody.json(FlagMessages.digest().text(), digest(flags, names, now), null);
     }
 
     /** The question to a CSM about a churn or contraction without a reason. */
     public static String reasonRequestDm(String accountId, String accountName, YearMonth month, String kind, long cents) {
-        return body(FlagMessages.reasonRequest(accountName, kind, cents, month).text(),
+        return MessageBody.json(FlagMessages.reasonRequest(accountName, kind, cents, month).text(),
                 reasonRequest(accountId, accountName, month, kind, cents), null);
     }
 

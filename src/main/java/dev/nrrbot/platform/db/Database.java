@@ -128,17 +128,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Keeps an embedded H2 database open while a long-running process uses it; now a no-op kept for its
-     * callers. H2 closes an embedded database when its last connection closes, which used to cost a
-     * reopen (about 10 ms on the 50,000-account data instead of 0.2 ms, docs/benchmarks.md, "Load") on
-     * nearly every query; the pool now keeps at least one connection open for as long as it lives, and
-     * on an embedded database that connection never expires, so there is nothing left to hold.
-     */
-    public AutoCloseable holdOpen() {
-        return () -> { };
-    }
-
     /** Migrations in the code that this database has not applied yet (0 when current). */
     public int pendingMigrations() {
         try {

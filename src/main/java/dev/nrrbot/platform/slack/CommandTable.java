@@ -117,8 +117,7 @@ public final class CommandTable {
     public static Reply apology(String what, Throwable e) {
         String id = Failures.newId();
         log.error("unexpected failure {} answering /nrr {}", id, what, e);
-        return Reply.notice("Sorry, something went wrong on my side (error " + id + "). It is logged; try again in a minute,"
-                + " or tell an admin with this id.");
+        return Reply.notice(Failures.apology(id));
     }
 
     @SuppressWarnings("unchecked")

@@ -32,8 +32,7 @@ public final class ErrorBoundary implements Middleware {
             if (type == RequestType.Command) {
                 JsonObject body = new JsonObject();
                 body.addProperty("response_type", "ephemeral");
-                body.addProperty("text", "Sorry, something went wrong on my side (error " + id + "). It is logged; try again in a"
-                        + " minute, or tell an admin with this id.");
+                body.addProperty("text", Failures.apology(id));
                 ok.setBody(body.toString());
             } else {
                 ok.setBody("");

@@ -206,6 +206,6 @@ public final class JdbiRevenueStore implements RevenueStore {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -12,31 +12,19 @@ import dev.nrrbot.metrics.RetentionReport;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.platform.format.Money;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Targets, weights, the payout curve, scorecards and what-ifs through signed /nrr requests. */
-class CompensationTest {
+class CompensationTest extends dev.nrrbot.serve.SharedBot {
 
-    @TempDir
-    static Path dir;
-    /** One bot for the class; each test starts from {@link RunningBot#reset()} (no targets, weights or roles). */
-    static RunningBot bot;
+    /** Each test starts from {@link RunningBot#reset()}: no targets, weights or roles. */
     static NrrEngine engine;
 
     @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(dir);
+    static void engine() {
         engine = bot.engine();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
     }
 
     @BeforeEach

@@ -17,32 +17,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The App Home tab, its buttons, Slack's event retries, and answers that arrive after the ack. */
-class HomeAndAsyncTest {
+class HomeAndAsyncTest extends dev.nrrbot.serve.SharedBot {
 
-    @TempDir
-    static Path shared;
+    /** The test that needs a slow store starts its own bot, here. */
     @TempDir
     Path dir;
-    /** One bot for the class; the test that needs a slow store starts its own. */
-    static RunningBot bot;
     static int authTestsAtStart;
 
     @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(shared);
+    static void countAuthTests() {
         authTestsAtStart = bot.slack.calls("auth.test").size();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
     }
 
     @BeforeEach

@@ -16,31 +16,19 @@ import dev.nrrbot.metrics.RetentionReport;
 import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.platform.format.Money;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /nrr through the real Bolt app on Jetty, with requests signed as Slack signs them. */
-class SlashCommandTest {
+class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
 
-    @TempDir
-    static Path dir;
-    static RunningBot bot;
     static NrrEngine engine;
 
     @BeforeAll
-    static void start() throws Exception {
-        bot = RunningBot.start(dir);
+    static void engine() {
         engine = bot.engine();
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nrrbot.outbox.db.Outbox;
 import dev.nrrbot.outbox.OutboxMessage;
 import dev.nrrbot.platform.slack.BlockKit;
-import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.platform.db.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,7 @@ class OutboxDeliveryTest {
 
     static OutboxMessage message(int i) {
         return new OutboxMessage("test:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
-                FlagBlocks.body("message " + i, new BlockKit().text("message " + i).build(), null));
+                dev.nrrbot.platform.slack.MessageBody.json("message " + i, new BlockKit().text("message " + i).build(), null));
     }
 
     /** Successful deliveries per message text (failed attempts answered 429/5xx and do not count). */
