@@ -26,8 +26,6 @@ public final class SlackServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     /** Slack's largest payloads (a modal's state) are a few kilobytes; anything past this is refused unread. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-    /** A body trickling in slower than this holds a Jetty thread for nothing: the connection is dropped. */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     private static final Logger log = LoggerFactory.getLogger(SlackServer.class);
 
     private final App app;
@@ -44,10 +42,6 @@ public final class SlackServer implements AutoCloseable {
     public static SlackServer start(App app, int port) {
         Server server = new Server(port);
         for (var connector : server.getConnectors()) {
-            var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
-            if (http != null) {
-                http.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-            }
             if (connector instanceof org.eclipse.jetty.server.ServerConnector c) {
                 c.setIdleTimeout(10_000);
             }
