@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.nrrbot.platform.format.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,10 @@ import java.util.List;
  * Builds Block Kit messages that stay inside Slack's limits whatever the data: the one place that
  * knows them. Long texts and lists are cut at a line with "...and N more"; a message that would
  * pass 50 blocks keeps its first blocks and its buttons.
+ *
+ * <p>Every mrkdwn text it takes is the bot's own: data in it went through {@link #escape}. Each is
+ * sent {@code verbatim} (Slack does not turn a bare URL or {@code #name} in it into a link) and through
+ * {@link Mrkdwn#guard}, so a {@code <} that opens no mention by id never reaches Slack as markup.
  */
 public final class BlockKit {
 
@@ -147,13 +152,22 @@ public final class BlockKit {
         return out;
     }
 
-    /** Escapes text for mrkdwn: names may contain {@code &}, {@code <} and {@code >}. */
+    /**
+     * Data text (a name, an id, a note, a reason code, what someone typed) for mrkdwn: {@code &}, {@code <}
+     * and {@code >} escaped, so it shows as typed and mentions nobody. Plain-text objects (headers,
+     * buttons, options) take data as it is.
+     */
     public static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Mrkdwn.escape(s);
+    }
+
+    /** Data texts (reason codes, names) for mrkdwn, each escaped, joined with {@code separator}. */
+    public static String escapeJoin(String separator, List<String> data) {
+        return String.join(separator, data.stream().map(BlockKit::escape).toList());
     }
 
     static MarkdownTextObject markdown(String text) {
-        return MarkdownTextObject.builder().text(text.isEmpty() ? " " : text).build();
+        return MarkdownTextObject.builder().text(text.isEmpty() ? " " : Mrkdwn.guard(text)).verbatim(true).build();
     }
 
     static PlainTextObject plain(String text) {

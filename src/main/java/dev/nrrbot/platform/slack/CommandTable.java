@@ -139,6 +139,6 @@ public final class CommandTable {
         }
         kit.text(lines.toString());
         kit.context("Answers are only visible to you until you press *Share in channel*. " + Definitions.NRR_FOOTNOTE);
-        return new Reply(h.problem() == null ? "How to use /nrr" : h.problem(), kit.build());
+        return new Reply(h.problem() == null ? "How to use /nrr" : BlockKit.escape(h.problem()), kit.build());
     }
 }
