@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nrrbot.metrics.BusinessFunction;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every flag DM's words and every flag message's dedupe key, as people and the outbox have known them. */
@@ -29,7 +30,7 @@ class FlagMessagesTest {
         assertThat(FlagMessages.changed(1, "U0DANA", FlagAction.RESOLVE, "saved: Shipped SSO", "Ember Labs")).isEqualTo(
                 new FlagMessages.Dm("Flag #1: resolved", "<@U0DANA> resolved (saved: Shipped SSO) the flag on *Ember Labs*."));
         assertThat(FlagMessages.reassigned("nrr-bot", "Fjord Labs")).isEqualTo(new FlagMessages.Dm(
-                "At-risk account for you: Fjord Labs", ":rotating_light: <@nrr-bot> handed you this at-risk account."));
+                "At-risk account for you: Fjord Labs", ":rotating_light: nrr-bot handed you this at-risk account."));
     }
 
     @Test
@@ -51,6 +52,22 @@ class FlagMessagesTest {
                         "had a churn of 1,235 MRR in 2026-09, and no reason is recorded. What happened?"));
         assertThat(FlagMessages.reasonRequest("Acorn Studios", "contraction", 5_000, YearMonth.of(2026, 10)).text())
                 .isEqualTo("Why did Acorn Studios contract?");
+    }
+
+    @Test
+    void namesAndNotesAreTextAndPeopleAreMentionedOnlyById() {
+        String name = "<!channel> & Co";
+        assertThat(FlagMessages.flaggerNotice("U0PAT", FlagAction.RESOLVE, "lost: <https://evil.example|x> <@U9>", name)).isEqualTo(
+                new FlagMessages.Dm("Your flag on &lt;!channel&gt; &amp; Co was resolved", "<@U0PAT> resolved (lost: "
+                        + "&lt;https://evil.example|x&gt; &lt;@U9&gt;) the flag on *&lt;!channel&gt; &amp; Co*."));
+        assertThat(FlagMessages.newFlag("U1><!here", BusinessFunction.PRODUCT, name).headline())
+                .startsWith(":rotating_light: U1&gt;&lt;!here flagged");
+        for (FlagMessages.Dm dm : List.of(FlagMessages.newFlag("U0ALEX", BusinessFunction.PRODUCT, name),
+                FlagMessages.noOwner(BusinessFunction.PRODUCT, name), FlagMessages.reassigned("U0PAT", name), FlagMessages.nudge(1, name),
+                FlagMessages.escalation("U0SAM", 3, name), FlagMessages.snoozeOver(name),
+                FlagMessages.reasonRequest(name, "churn", 100, YearMonth.of(2026, 9)))) {
+            assertThat(dm.text() + dm.headline()).doesNotContain("<!").doesNotContain("& Co");
+        }
     }
 
     @Test

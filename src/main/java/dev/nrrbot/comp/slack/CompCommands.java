@@ -13,6 +13,7 @@ import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.numbers.slack.NumbersGrammar;
 import dev.nrrbot.platform.slack.BadInput;
+import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.slack.Command;
 import dev.nrrbot.platform.slack.Invocation;
 import dev.nrrbot.platform.slack.Reply;
@@ -238,7 +239,8 @@ public final class CompCommands {
         CompStore.Plan plan = comp.plan(w.label());
         Scorecard today = Scorecard.of(engine.whatIf(w, Segment.ALL, List.of()), plan);
         Scorecard then = Scorecard.of(engine.whatIf(w, Segment.ALL, changes), plan);
-        return new Reply("What if " + String.join(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
+        // the header is plain text; the notification text is mrkdwn, and a reason code is data
+        return new Reply("What if " + BlockKit.escapeJoin(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
                 snap.freshness()));
     }
 }

@@ -8,6 +8,7 @@ import dev.nrrbot.flags.Flag;
 import dev.nrrbot.flags.FlagMessages;
 import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.platform.format.Money;
+import dev.nrrbot.platform.format.Mrkdwn;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -61,7 +62,7 @@ public final class FlagBlocks {
         return "*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(f.accountId()) + "`) · ARR at risk *"
                 + Money.whole(f.arrCents()) + "*"
                 + (days == null ? "" : " · renews in " + days + (days == 1 ? " day" : " days") + " (" + f.renewalDate() + ")")
-                + "\n*Function:* " + f.function().label() + (f.reasonCode() == null ? "" : " · *Reason:* " + f.reasonCode())
+                + "\n*Function:* " + f.function().label() + (f.reasonCode() == null ? "" : " · *Reason:* " + BlockKit.escape(f.reasonCode()))
                 + "\n*Flagged by* <@" + f.flaggedBy() + ">" + (f.note() == null ? "" : ": " + BlockKit.escape(f.note()));
     }
 
@@ -87,7 +88,7 @@ public final class FlagBlocks {
             case OPEN -> "open" + (f.assignee() == null ? ", no owner yet" : ", with <@" + f.assignee() + ">");
             case ACKNOWLEDGED -> "acknowledged by <@" + f.assignee() + ">";
             case SNOOZED -> "snoozed until " + f.snoozedUntil().toString().substring(0, 10);
-            case RESOLVED -> "resolved: " + f.outcome().code() + (f.outcomeNote() == null ? "" : " (" + f.outcomeNote() + ")");
+            case RESOLVED -> "resolved: " + f.outcome().code() + (f.outcomeNote() == null ? "" : " (" + BlockKit.escape(f.outcomeNote()) + ")");
         };
     }
 
@@ -116,8 +117,8 @@ public final class FlagBlocks {
         for (Flag f : flags) {
             lines.add("*Flag #" + f.id() + "* " + f.function().code() + " · ARR " + Money.whole(f.arrCents()) + " · " + state(f));
             for (FlagStore.Event e : history.getOrDefault(f.id(), List.of())) {
-                lines.add("    `" + e.at().toString().substring(0, 16).replace('T', ' ') + "` " + e.action() + " by <@" + e.actor()
-                        + ">" + (e.detail() == null ? "" : ": " + BlockKit.escape(e.detail())));
+                lines.add("    `" + e.at().toString().substring(0, 16).replace('T', ' ') + "` " + e.action() + " by " + Mrkdwn.user(e.actor())
+                        + (e.detail() == null ? "" : ": " + BlockKit.escape(e.detail())));
             }
         }
         return lines;

@@ -82,7 +82,7 @@ public final class AnswerBlocks {
                 + " movements of the cohort. Company NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + ").");
         List<String> codes = new ArrayList<>();
         for (FunctionDetail.CodeAmount c : d.codes()) {
-            codes.add("• *" + c.code().code() + "* (" + (c.code().polarity().name().equals("REASON") ? "reason" : "driver") + ") "
+            codes.add("• *" + BlockKit.escape(c.code().code()) + "* (" + (c.code().polarity().name().equals("REASON") ? "reason" : "driver") + ") "
                     + (c.signedCents() >= 0 ? "+" : "-") + Money.whole(Math.abs(c.signedCents())) + " MRR in " + c.movements()
                     + (c.movements() == 1 ? " movement" : " movements"));
         }
@@ -109,11 +109,11 @@ public final class AnswerBlocks {
         kit.text("*" + p.window().label() + "* (" + p.window().start() + " → " + p.window().end() + ") · "
                 + BlockKit.escape(p.segment().toString()) + "\n" + Money.whole(p.totalLostCents()) + " MRR lost in "
                 + String.format("%,d", moves) + " churn and contraction movements"
-                + (p.vitalFew().isEmpty() ? "" : "\n*Vital few* (80% of the loss): " + String.join(", ", p.vitalFew())));
+                + (p.vitalFew().isEmpty() ? "" : "\n*Vital few* (80% of the loss): " + BlockKit.escapeJoin(", ", p.vitalFew())));
         List<String> lines = new ArrayList<>();
         int i = 1;
         for (ReasonPareto.Row r : p.rows()) {
-            lines.add((p.vitalFew().contains(r.reason()) ? "*" : "") + i++ + ". " + r.reason()
+            lines.add((p.vitalFew().contains(r.reason()) ? "*" : "") + i++ + ". " + BlockKit.escape(r.reason())
                     + (p.vitalFew().contains(r.reason()) ? "*" : "") + " (" + (r.function() == null ? "unattributed" : r.function().code())
                     + ") " + Money.whole(r.lostCents()) + " · " + r.movements() + " · " + Money.percent(r.share())
                     + " · cum. " + Money.percent(r.cumulative()));
@@ -175,7 +175,7 @@ public final class AnswerBlocks {
             Movement m = movements.get(i);
             moves.add("`" + m.month() + "`  " + m.kind().code() + " " + (m.signedCents() >= 0 ? "+" : "-") + Money.whole(m.cents())
                     + (m.reason() == null ? (m.kind().takes() == null ? "" : " · _no reason_")
-                    : " · " + m.reason().code() + " (" + BusinessFunction.codeOf(m.reason().function()) + ")")
+                    : " · " + BlockKit.escape(m.reason().code()) + " (" + BusinessFunction.codeOf(m.reason().function()) + ")")
                     + (m.note() == null ? "" : " — " + BlockKit.escape(m.note())));
         }
         if (moves.isEmpty()) {

@@ -87,7 +87,7 @@ public final class NumbersCommands {
             previous = null; // no comparison before the data starts
         }
         return new Reply("NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + "), GRR " + Money.percent(r.grr()) + ", "
-                + w.label() + (segment.isAll() ? "" : ", " + segment), AnswerBlocks.summary(r, previous, s.freshness(), footer));
+                + w.label() + (segment.isAll() ? "" : ", " + BlockKit.escape(segment.toString())), AnswerBlocks.summary(r, previous, s.freshness(), footer));
     }
 
     private Reply function(NumbersGrammar.FunctionView f, Invocation in) {
@@ -144,7 +144,7 @@ public final class NumbersCommands {
                 history.add(Map.entry(m, ledger.mrr(i, ledger.monthIndex(m))));
             }
         }
-        return new Reply(account.name() + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), s.freshness(),
+        return new Reply(BlockKit.escape(account.name()) + ": MRR history", AnswerBlocks.account(account, history, p.movements(i), s.freshness(),
                 notes.linesFor(account.id())));
     }
 

@@ -132,7 +132,7 @@ public final class Readouts {
         String unexplained = p.totalLostCents() == 0 ? "0.0%" : Money.percent(BigDecimal.valueOf(p.unexplainedLostCents())
                 .divide(BigDecimal.valueOf(p.totalLostCents()), 4, RoundingMode.HALF_EVEN));
         kit.text("*" + w.label() + "* (" + w.start() + " → " + w.end() + ") · " + Money.whole(p.totalLostCents()) + " MRR lost\n"
-                + (p.vitalFew().isEmpty() ? "No churn or contraction." : "*Vital few* (80% of the loss): " + String.join(", ", p.vitalFew()))
+                + (p.vitalFew().isEmpty() ? "No churn or contraction." : "*Vital few* (80% of the loss): " + BlockKit.escapeJoin(", ", p.vitalFew()))
                 + "\n*Unexplained:* " + Money.whole(p.unexplainedLostCents()) + " MRR (" + unexplained + ")");
         Map<BusinessFunction, ReasonPareto.Row> topPerFunction = new LinkedHashMap<>();
         for (ReasonPareto.Row r : p.rows()) {
@@ -141,7 +141,7 @@ public final class Readouts {
             }
         }
         kit.list("*Top reason per function*", topPerFunction.entrySet().stream().map(x -> "• " + x.getKey().label() + ": "
-                + x.getValue().reason() + " (" + Money.whole(x.getValue().lostCents()) + ")").toList());
+                + BlockKit.escape(x.getValue().reason()) + " (" + Money.whole(x.getValue().lostCents()) + ")").toList());
         kit.fields(p.tenure().stream().map(t -> "*Churn, " + t.tenure().code() + " (" + t.tenure().range() + ")*\n" + t.churns()
                 + " churns · " + Money.whole(t.lostCents()) + " MRR").toList());
         kit.context(Definitions.PARETO_FOOTNOTE);
@@ -175,7 +175,7 @@ public final class Readouts {
         }
         kit.list("*Contribution by function*", functions);
         ReasonPareto p = e.pareto(quarter, Segment.ALL);
-        kit.list("*Top reasons revenue left*", p.rows().stream().limit(5).map(x -> "• " + x.reason() + " " + Money.whole(x.lostCents())
+        kit.list("*Top reasons revenue left*", p.rows().stream().limit(5).map(x -> "• " + BlockKit.escape(x.reason()) + " " + Money.whole(x.lostCents())
                 + " (" + Money.percent(x.share()) + ")").toList());
         kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved · ARR saved "
                 + Money.whole(flags.savedArrCents()));

@@ -9,6 +9,7 @@ import dev.nrrbot.metrics.Segment;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.slack.MessageBody;
 import dev.nrrbot.platform.slack.Reply;
 import dev.nrrbot.readouts.ReadoutCalendar;
@@ -192,6 +193,7 @@ public final class ReadoutService {
     }
 
     private static OutboxMessage notice(String key, String recipient, String text, String sentence) {
-        return new OutboxMessage(key, OutboxMessage.POST_MESSAGE, recipient, MessageBody.json(text, Reply.notice(sentence).blocks(), null));
+        return new OutboxMessage(key, OutboxMessage.POST_MESSAGE, recipient, MessageBody.json(BlockKit.escape(text),
+                Reply.notice(sentence).blocks(), null));
     }
 }
