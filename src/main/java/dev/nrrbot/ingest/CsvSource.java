@@ -223,6 +223,11 @@ public final class CsvSource implements AutoCloseable {
         public void problem(Field f, String expected) {
             problems.add(line, header(f), get(f), expected);
         }
+
+        /** Records a problem with one of the {@link #otherColumns()} on this row. */
+        public void problem(String otherColumn, String expected) {
+            problems.add(line, otherColumn, other(otherColumn), expected);
+        }
     }
 
     /** Hears how far a long import has come. */

@@ -7,6 +7,7 @@ import dev.nrrbot.metrics.Portfolio;
 import dev.nrrbot.metrics.ReasonCode;
 import dev.nrrbot.metrics.ReasonRecord;
 import dev.nrrbot.metrics.ReasonTaxonomy;
+import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.revenue.RevenueStore;
 import dev.nrrbot.revenue.RevenueWriter;
 import java.nio.file.Path;
@@ -116,10 +117,18 @@ public final class Importer {
     private Written accounts(CsvSource src, RevenueWriter w, Problems problems) {
         Map<String, Long> seen = new LinkedHashMap<>();
         List<String> attributes = src.otherColumns();
+        for (String a : attributes) {
+            if (a.length() > ColumnSizes.ATTRIBUTE_NAME) {
+                problems.add(1, a, null, tooLong(a, ColumnSizes.ATTRIBUTE_NAME, "attribute names (the column headers)"));
+            }
+        }
         int rows = src.forEach(row -> {
             String id = row.get(ACCOUNT_ID);
             if (id.isEmpty()) {
                 row.problem(ACCOUNT_ID, "an account id");
+                return;
+            }
+            if (!fits(row, ACCOUNT_ID, ColumnSizes.ID, "account ids")) {
                 return;
             }
             Long earlier = seen.putIfAbsent(id, row.line());
@@ -129,12 +138,15 @@ public final class Importer {
             }
             Map<String, Object> fields = new HashMap<>();
             if (src.has(NAME)) {
+                fits(row, NAME, ColumnSizes.NAME, "names");
                 fields.put("name", row.get(NAME).isEmpty() ? null : row.get(NAME));
             }
             if (src.has(CSM_EMAIL)) {
                 String email = row.get(CSM_EMAIL);
                 if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                     row.problem(CSM_EMAIL, "an e-mail address such as dana@example.com, or nothing");
+                } else {
+                    fits(row, CSM_EMAIL, ColumnSizes.EMAIL, "e-mail addresses");
                 }
                 fields.put("csm_email", email.isEmpty() ? null : email);
             }
@@ -145,6 +157,11 @@ public final class Importer {
                     row.problem(RENEWAL, Values.DATE_FORM + ", or nothing");
                 }
                 fields.put("renewal_date", d.orElse(null));
+            }
+            for (String a : attributes) {
+                if (row.other(a).length() > ColumnSizes.ATTRIBUTE_VALUE) {
+                    row.problem(a, tooLong(row.other(a), ColumnSizes.ATTRIBUTE_VALUE, "attribute values"));
+                }
             }
             if (!problems.any()) {
                 w.upsertAccount(id, fields);
@@ -170,6 +187,8 @@ public final class Importer {
             boolean ok = true;
             if (id.isEmpty()) {
                 row.problem(ACCOUNT_ID, "an account id");
+                ok = false;
+            } else if (!fits(row, ACCOUNT_ID, ColumnSizes.ID, "account ids")) {
                 ok = false;
             }
             if (month.isEmpty()) {
@@ -220,12 +239,16 @@ public final class Importer {
             if (id.isEmpty()) {
                 row.problem(SUBSCRIPTION_ID, "a subscription id");
                 ok = false;
+            } else if (!fits(row, SUBSCRIPTION_ID, ColumnSizes.ID, "subscription ids")) {
+                ok = false;
             } else if (ids.putIfAbsent(id, row.line()) != null) {
                 row.problem(SUBSCRIPTION_ID, "each subscription once; " + id + " already has line " + ids.get(id));
                 ok = false;
             }
             if (account.isEmpty()) {
                 row.problem(ACCOUNT_ID, "an account id");
+                ok = false;
+            } else if (!fits(row, ACCOUNT_ID, ColumnSizes.ID, "account ids")) {
                 ok = false;
             }
             if (start.isEmpty()) {
@@ -303,9 +326,14 @@ public final class Importer {
             if (account.isEmpty()) {
                 row.problem(ACCOUNT_ID, "an account id");
                 ok = false;
+            } else if (!fits(row, ACCOUNT_ID, ColumnSizes.ID, "account ids")) {
+                ok = false;
             }
             if (date.isEmpty()) {
                 row.problem(DATE, Values.DATE_FORM);
+                ok = false;
+            }
+            if (!fits(row, NOTE, ColumnSizes.NOTE, "notes")) {
                 ok = false;
             }
             if (raw.isEmpty()) {
@@ -314,6 +342,9 @@ public final class Importer {
             } else if (code.isEmpty() && ReasonTaxonomy.normalize(raw).equals(ReasonTaxonomy.UNEXPLAINED)) {
                 row.problem(REASON, "a real code: '" + ReasonTaxonomy.UNEXPLAINED + "' is reserved for lost revenue"
                         + " without a reason; leave the movement without a row instead");
+                ok = false;
+            } else if (code.isEmpty() && options.addUnknownReasons() && !fits(row, REASON, ColumnSizes.REASON_CODE, "reason codes")) {
+                // its label is the same text, and holds more (ColumnSizes.REASON_LABEL)
                 ok = false;
             } else if (code.isEmpty() && options.addUnknownReasons()) {
                 ReasonCode fresh = new ReasonCode(ReasonTaxonomy.normalize(raw), null, ReasonCode.Polarity.REASON,
@@ -348,6 +379,21 @@ public final class Importer {
             problems.hint("known codes: " + String.join(", ", known.codeNames()));
         }
         return new Written(rows, accounts, new TreeSet<>(), keys.keySet(), added, List.of());
+    }
+
+    /** Whether the row's value of {@code f} fits a column of {@code max} characters; if not, the row has a problem saying so. */
+    private static boolean fits(CsvSource.Row row, Field f, int max, String what) {
+        String v = row.get(f);
+        if (v.length() <= max) {
+            return true;
+        }
+        row.problem(f, tooLong(v, max, what));
+        return false;
+    }
+
+    /** "612 characters; names hold at most 500". */
+    static String tooLong(String value, int max, String what) {
+        return String.format(java.util.Locale.ROOT, "%,d characters; %s hold at most %,d", value.length(), what, max);
     }
 
     private static ImportSummary summarize(ImportKind kind, CsvSource src, Written w, Portfolio p) {

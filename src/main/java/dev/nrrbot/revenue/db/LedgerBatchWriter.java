@@ -1,5 +1,6 @@
 package dev.nrrbot.revenue.db;
 
+import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.revenue.RevenueStore;
 import dev.nrrbot.platform.db.StoreException;
 import dev.nrrbot.platform.db.Database;
@@ -31,7 +32,11 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Keeps one prepared statement per SQL text and sends rows in batches. */
+/**
+ * Keeps one prepared statement per SQL text and sends rows in batches. A text longer than its column
+ * is refused, never cut (a CAST to a shorter VARCHAR would cut it without a word): the importer names
+ * such values with their line first, so this is the last line of defence.
+ */
 final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private static final int BATCH = 5_000;
     private static final String MERGE_ACCOUNT_IF_MISSING =
@@ -96,8 +101,18 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         handle.execute("INSERT INTO covered_month (ledger_month, source, imported_at) VALUES (?, ?, ?)", first, source, now);
     }
 
+    /** {@code value}, when it fits a column of {@code max} characters; refuses it otherwise. */
+    private static String fits(String value, int max, String what) {
+        if (value != null && value.length() > max) {
+            throw new StoreException("could not write to the database: " + what + " of " + value.length()
+                    + " characters does not fit (the column holds " + max + "); nothing was written");
+        }
+        return value;
+    }
+
     @Override
     public void ledgerRow(String accountId, YearMonth month, long cents) {
+        fits(accountId, ColumnSizes.ID, "an account id");
         if (cents > 0) {
             add(INSERT_LEDGER, month.atDay(1), accountId, cents);
         }
@@ -106,7 +121,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     @Override
     public void ensureAccounts(java.util.Collection<String> accountIds) {
         for (String id : accountIds) {
-            add(MERGE_ACCOUNT_IF_MISSING, id, now);
+            add(MERGE_ACCOUNT_IF_MISSING, fits(id, ColumnSizes.ID, "an account id"), now);
         }
     }
 
@@ -132,7 +147,9 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         cols.stream().filter(col -> !col.equals("name")).forEach(col -> sql.append(", s.").append(col));
         sql.append(')');
         List<Object> values = new ArrayList<>();
-        values.add(accountId);
+        values.add(fits(accountId, ColumnSizes.ID, "an account id"));
+        fits((String) fields.get("name"), ColumnSizes.NAME, "a name");
+        fits((String) fields.get("csm_email"), ColumnSizes.EMAIL, "an e-mail address");
         cols.forEach(col -> values.add(fields.get(col)));
         values.add(now);
         add(sql.toString(), values.toArray());
@@ -140,6 +157,9 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void attribute(String accountId, String name, String value) {
+        fits(accountId, ColumnSizes.ID, "an account id");
+        fits(name, ColumnSizes.ATTRIBUTE_NAME, "an attribute name");
+        fits(value, ColumnSizes.ATTRIBUTE_VALUE, "an attribute value");
         if (value == null) {
             add("DELETE FROM account_attribute WHERE account_id = ? AND attr_name = ?", accountId, name);
         } else {
@@ -154,6 +174,8 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void upsertSubscription(String subscriptionId, String accountId, LocalDate start, LocalDate end, long mrrCents) {
+        fits(subscriptionId, ColumnSizes.ID, "a subscription id");
+        fits(accountId, ColumnSizes.ID, "an account id");
         add("MERGE INTO subscription t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS DATE),"
                 + " CAST(? AS DATE), CAST(? AS BIGINT))) s(subscription_id, account_id, start_date, end_date, mrr_cents)"
                 + " ON (t.subscription_id = s.subscription_id)"
@@ -166,6 +188,8 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void addReasonCode(ReasonCode code) {
+        fits(code.code(), ColumnSizes.REASON_CODE, "a reason code");
+        fits(code.label(), ColumnSizes.REASON_LABEL, "a reason label");
         flush();
         handle.execute("INSERT INTO reason_code (code, function_code, polarity, label) VALUES (?, ?, ?, ?)",
                 code.code(), code.function() == null ? null : code.function().code(), code.polarity().name(), code.label());
@@ -176,6 +200,8 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void upsertReason(String accountId, LocalDate date, String code, String note) {
+        fits(accountId, ColumnSizes.ID, "an account id");
+        fits(note, ColumnSizes.NOTE, "a note");
         if (nextSeq < 0) {
             nextSeq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM reason_record").mapTo(Long.class).one() + 1;
         }
@@ -197,6 +223,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void setMovementReason(String accountId, YearMonth month, String code, String note, String setBy) {
+        fits(note, ColumnSizes.NOTE, "a note");
         handle.execute("DELETE FROM movement_reason WHERE account_id = ? AND movement_month = ?", accountId, month.atDay(1));
         handle.execute("INSERT INTO movement_reason (account_id, movement_month, reason_code, note, set_by, set_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", accountId, month.atDay(1), code, note, setBy, now);
