@@ -97,7 +97,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         }
         String api = blankToNull(env.get("SLACK_API_URL"));
         if (api != null && !api.matches("https?://.+")) {
-            problems.add("SLACK_API_URL '" + api + "' should be a URL such as https://slack.com/api/");
+            problems.add("SLACK_API_URL '" + Database.redact(api) + "' should be a URL such as https://slack.com/api/");
         }
         ZoneId zone = null;
         String tz = blankToNull(env.get("NRR_TIMEZONE"));
@@ -153,7 +153,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
 
     @Override
     public String toString() {
-        return "Settings[apiUrl=" + apiUrl + ", port=" + port + ", admins=" + admins + ", timezone=" + timezone + ", jobPeriod="
+        return "Settings[apiUrl=" + Database.redact(apiUrl) + ", port=" + port + ", admins=" + admins + ", timezone=" + timezone + ", jobPeriod="
                 + jobPeriod + ", outboxLease=" + outboxLease + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
                 + "]";
     }

@@ -54,7 +54,7 @@ final class CopyCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Point the bot at it with NRR_DATABASE_URL (or --db).");
             return 0;
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
+            spec.commandLine().getErr().println("nrr-bot: " + Database.redact(e.getMessage()));
             return Main.DATA_PROBLEM;
         }
     }

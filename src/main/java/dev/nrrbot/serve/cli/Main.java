@@ -47,7 +47,9 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof dev.nrrbot.metrics.ReportUnavailable || e instanceof dev.nrrbot.ingest.ImportRejected
                     || e instanceof dev.nrrbot.platform.db.StoreException || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("nrr-bot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                // a database's message may quote its URL, or the host its driver read from it (bob:secret@db)
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                cmd.getErr().println("nrr-bot: " + dev.nrrbot.platform.db.Database.redact(message));
                 return DATA_PROBLEM;
             }
             String id = dev.nrrbot.platform.Failures.newId();

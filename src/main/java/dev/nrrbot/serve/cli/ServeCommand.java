@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
                     Bot.Timing.production(settings.timezone(), settings.jobPeriod(), settings.outboxLease()),
                     socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + e.getMessage()
+            spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + Database.redact(e.getMessage())
                     + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");
             return Main.DATA_PROBLEM;
         }
