@@ -2,8 +2,6 @@ package dev.nrrbot.flags.slack;
 
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.DatePickerElement;
@@ -65,8 +63,8 @@ public final class FlagModals {
 
     public static View resolve(Flag f, String accountName, String privateMetadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text("Resolve flag #" + f.id() + " on *"
-                + BlockKit.escape(accountName) + "*").build()).build());
+        blocks.add(BlockKit.section("Resolve flag #" + f.id() + " on *"
+                + BlockKit.escape(accountName) + "*"));
         blocks.add(input("outcome", "Outcome", false, staticSelect("outcome", List.of(option("Saved", "saved"),
                 option("Lost", "lost"), option("Other", "other")), null)));
         blocks.add(input("note", "Note", true, PlainTextInputElement.builder().actionId("note").multiline(true).build()));
@@ -75,8 +73,8 @@ public final class FlagModals {
 
     public static View reason(String accountName, String month, String kind, ReasonTaxonomy taxonomy, String privateMetadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SectionBlock.builder().text(MarkdownTextObject.builder().text("Why did *" + BlockKit.escape(accountName)
-                + "* " + kind + " in " + month + "?").build()).build());
+        blocks.add(BlockKit.section("Why did *" + BlockKit.escape(accountName)
+                + "* " + kind + " in " + month + "?"));
         blocks.add(input("reason", "Reason", false, staticSelect("reason", reasonOptions(taxonomy), null)));
         blocks.add(input("note", "Note", true, PlainTextInputElement.builder().actionId("note").multiline(true).build()));
         return modal(REASON, "Churn reason", "Save", blocks, privateMetadata);

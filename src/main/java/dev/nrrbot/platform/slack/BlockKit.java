@@ -161,6 +161,11 @@ public final class BlockKit {
         return Mrkdwn.escape(s);
     }
 
+    /** A lone section of mrkdwn, for a modal built outside a message: guarded and verbatim like every other. */
+    public static SectionBlock section(String mrkdwn) {
+        return SectionBlock.builder().text(markdown(clipLines(mrkdwn, MAX_SECTION_TEXT))).build();
+    }
+
     /** Data texts (reason codes, names) for mrkdwn, each escaped, joined with {@code separator}. */
     public static String escapeJoin(String separator, List<String> data) {
         return String.join(separator, data.stream().map(BlockKit::escape).toList());
