@@ -17,6 +17,9 @@ public interface AccessStore {
 
     Map<BusinessFunction, String> functionOwners();
 
+    /** The person flags go to when nobody acts on them, or nobody owns the function. */
+    Optional<String> escalationContact();
+
     /**
      * Records a Slack event id; false when some instance has seen it already (a retry).
      */

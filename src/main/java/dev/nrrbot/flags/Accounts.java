@@ -44,6 +44,23 @@ public final class Accounts {
         return out;
     }
 
+    /** Accounts whose name contains {@code text} (ids do not count), for those who find accounts by name only. */
+    public List<AccountFacts> searchNames(String text, int limit) {
+        Portfolio p = cache.engine().portfolio();
+        String wanted = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        List<AccountFacts> out = new ArrayList<>();
+        for (int i : p.find(wanted)) {
+            if (out.size() == limit) {
+                break;
+            }
+            Account a = p.account(i);
+            if (a.name().toLowerCase(java.util.Locale.ROOT).contains(wanted) && !a.name().equals(a.id())) {
+                facts(a.id()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     /** The one account with exactly this id or name, ignoring case. */
     public Optional<AccountFacts> exact(String text) {
         Portfolio p = cache.engine().portfolio();

@@ -225,6 +225,7 @@ public final class NrrEngine {
         int s = ledger.monthIndex(w.start());
         int e = ledger.monthIndex(w.end());
         Map<ReasonCode, long[]> byCode = new HashMap<>();
+        long[] all = new long[4]; // accounts with any of the function's movements, counted as codes are
         for (int a = 0; a < keep.length; a++) {
             if (!keep[a] || ledger.mrr(a, s) <= 0) {
                 continue;
@@ -232,19 +233,32 @@ public final class NrrEngine {
             for (Movement m : portfolio.movements(a)) {
                 int i = ledger.monthIndex(m.month());
                 if (i > s && i <= e && m.reason() != null && m.function() == function) {
-                    long[] x = byCode.computeIfAbsent(m.reason(), k -> new long[2]);
+                    long[] x = byCode.computeIfAbsent(m.reason(), k -> new long[4]);
                     x[0] += m.signedCents();
                     x[1]++;
+                    countAccount(x, a);
+                    countAccount(all, a);
                 }
             }
         }
         List<FunctionDetail.CodeAmount> codes = new ArrayList<>();
-        byCode.forEach((code, x) -> codes.add(new FunctionDetail.CodeAmount(code, x[0], (int) x[1])));
+        byCode.forEach((code, x) -> codes.add(new FunctionDetail.CodeAmount(code, x[0], (int) x[1], (int) x[2])));
         codes.sort(Comparator.comparingLong((FunctionDetail.CodeAmount c) -> Math.abs(c.signedCents())).reversed()
                 .thenComparing(c -> c.code().code()));
         Contribution contribution = report.contributions().stream().filter(c -> c.function() == function).findFirst()
                 .orElse(new Contribution(function, 0, 0, BigDecimal.ZERO.setScale(RetentionReport.POINT_DECIMALS)));
-        return new FunctionDetail(report, function, contribution, codes);
+        return new FunctionDetail(report, function, contribution, codes, (int) all[2]);
+    }
+
+    /**
+     * Counts account {@code a} once in {@code x[2]}, with {@code x[3]} holding the last account counted
+     * plus one: the loops visit each account's movements together, so a repeat is always the last one.
+     */
+    private static void countAccount(long[] x, int a) {
+        if (x[3] != a + 1L) {
+            x[2]++;
+            x[3] = a + 1L;
+        }
     }
 
     /** A function's T12M contribution in points as of each month that has one, oldest first. */
@@ -290,9 +304,10 @@ public final class NrrEngine {
                     continue;
                 }
                 String key = m.reason() == null ? ReasonTaxonomy.UNEXPLAINED : m.reason().code();
-                long[] r = byReason.computeIfAbsent(key, k -> new long[2]);
+                long[] r = byReason.computeIfAbsent(key, k -> new long[4]);
                 r[0] += m.cents();
                 r[1]++;
+                countAccount(r, a);
                 total += m.cents();
                 if (m.kind() == MovementKind.CHURN) {
                     long[] t = byTenure.computeIfAbsent(Tenure.ofMonths(i - portfolio.firstPaidMonth(a)), k -> new long[2]);
@@ -315,13 +330,13 @@ public final class NrrEngine {
             ReasonCode code = portfolio.taxonomy().byCode(x.getKey()).orElse(null);
             String label = code == null ? "No reason recorded" : code.label();
             rows.add(new ReasonPareto.Row(x.getKey(), label, code == null ? null : code.function(), lost,
-                    (int) x.getValue()[1], fraction(lost, total), fraction(cumulative, total)));
+                    (int) x.getValue()[1], fraction(lost, total), fraction(cumulative, total), (int) x.getValue()[2]));
             if (!reached) {
                 vitalFew.add(x.getKey());
                 reached = cumulative * 100 >= total * 80; // the shortest prefix reaching 80%
             }
         }
-        long unexplained = byReason.getOrDefault(ReasonTaxonomy.UNEXPLAINED, new long[2])[0];
+        long unexplained = byReason.getOrDefault(ReasonTaxonomy.UNEXPLAINED, new long[4])[0];
         List<ReasonPareto.TenureBucket> tenure = new ArrayList<>();
         for (Tenure t : Tenure.values()) {
             long[] v = byTenure.getOrDefault(t, new long[2]);

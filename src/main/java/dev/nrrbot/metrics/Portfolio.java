@@ -196,8 +196,7 @@ public final class Portfolio {
         }
         if (values.stream().noneMatch(v -> v.trim().equalsIgnoreCase(segment.value()))) {
             List<String> some = values.stream().limit(12).toList();
-            throw new ReportUnavailable("No account has " + segment.key() + "=" + segment.value() + ". Values of "
-                    + segment.key() + ": " + String.join(", ", some) + (values.size() > some.size() ? ", ..." : "") + ".");
+            throw new NoSuchSegmentValue(segment.key(), segment.value(), some, values.size() > some.size());
         }
     }
 

@@ -17,9 +17,12 @@ public record ReasonPareto(Window window, Segment segment, List<Row> rows, long 
         tenure = List.copyOf(tenure);
     }
 
-    /** {@code reason} is a taxonomy code or {@link ReasonTaxonomy#UNEXPLAINED}. Shares are fractions. */
+    /**
+     * {@code reason} is a taxonomy code or {@link ReasonTaxonomy#UNEXPLAINED}. Shares are fractions.
+     * {@code accounts} is how many accounts the row's movements are of.
+     */
     public record Row(String reason, String label, BusinessFunction function, long lostCents, int movements,
-                      BigDecimal share, BigDecimal cumulative) {
+                      BigDecimal share, BigDecimal cumulative, int accounts) {
         public String functionCode() {
             return function == null ? null : function.code();
         }

@@ -26,13 +26,16 @@ import java.util.Set;
  * @param jobPeriod     NRR_JOB_PERIOD_SECONDS: how often follow-ups, reason capture and schedules run (30 s)
  * @param outboxLease   NRR_OUTBOX_LEASE_SECONDS: how long an outbox claim holds (60 s)
  * @param databaseUrl   NRR_DATABASE_URL, or null for the embedded default
+ * @param minGroupSize  NRR_MIN_GROUP_SIZE: the fewest accounts a group may have for viewers to see its amounts (5)
  */
 public record Settings(String botToken, String signingSecret, String apiUrl, int port, Set<String> admins, String appToken,
-                       ZoneId timezone, Duration jobPeriod, Duration outboxLease, String databaseUrl) {
+                       ZoneId timezone, Duration jobPeriod, Duration outboxLease, String databaseUrl,
+                       int minGroupSize) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final Duration DEFAULT_JOB_PERIOD = Duration.ofSeconds(30);
     public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(60);
+    public static final int DEFAULT_MIN_GROUP_SIZE = 5;
 
     /** What the command about to run needs from Slack. */
     public enum Needs {
@@ -116,6 +119,20 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         if (db != null && !db.startsWith("jdbc:")) {
             problems.add("NRR_DATABASE_URL '" + Database.redact(db) + "' is not a JDBC URL; use e.g. jdbc:postgresql://HOST:5432/DB?user=USER");
         }
+        int minGroup = DEFAULT_MIN_GROUP_SIZE;
+        String minGroupText = blankToNull(env.get("NRR_MIN_GROUP_SIZE"));
+        if (minGroupText != null) {
+            try {
+                minGroup = Integer.parseInt(minGroupText);
+                if (minGroup < 1 || minGroup > 1_000) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.add("NRR_MIN_GROUP_SIZE '" + minGroupText + "' should be a whole number of accounts from 1 to 1000 (the"
+                        + " fewest accounts a segment or line may have for viewers to see its amounts; default "
+                        + DEFAULT_MIN_GROUP_SIZE + ")");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException((slack ? "cannot start the Slack app" : "cannot read the settings")
                     + ":\n  - " + String.join("\n  - ", problems));
@@ -125,7 +142,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
                 .forEach(admins::add);
         return new Settings(slack ? token : null, needs == Needs.SERVE ? secret : null,
                 api == null ? null : (api.endsWith("/") ? api : api + "/"), port, admins, socketMode ? appToken : null, zone, jobPeriod,
-                lease, db);
+                lease, db, minGroup);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback, int min, int max, String what,
@@ -154,7 +171,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
     @Override
     public String toString() {
         return "Settings[apiUrl=" + Database.redact(apiUrl) + ", port=" + port + ", admins=" + admins + ", timezone=" + timezone + ", jobPeriod="
-                + jobPeriod + ", outboxLease=" + outboxLease + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
+                + jobPeriod + ", outboxLease=" + outboxLease + ", minGroupSize=" + minGroupSize + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
                 + "]";
     }
 }

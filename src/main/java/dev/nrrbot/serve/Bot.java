@@ -100,18 +100,25 @@ public final class Bot implements AutoCloseable {
             cache.close();
             throw e;
         }
-        Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins());
         dev.nrrbot.platform.jobs.TrackedExecutor background = new dev.nrrbot.platform.jobs.TrackedExecutor(NrrSlackApp.backgroundPool());
         Outbox outbox = new Outbox(db.jdbi());
         OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
-        FlagParts flags = flags(db, store, cache, outbox, slack.methods(settings.botToken()), timing);
+        var flagStore = new dev.nrrbot.flags.db.JdbiFlagStore(db.jdbi());
+        var directory = new dev.nrrbot.flags.slack.SlackUserDirectory(slack.methods(settings.botToken()),
+                new dev.nrrbot.flags.db.SlackUserEmails(db.jdbi()), timing.clock());
+        Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins(),
+                new dev.nrrbot.access.Policy(settings.minGroupSize()), new dev.nrrbot.flags.AccountScopes(cache, flagStore, directory));
+        dev.nrrbot.platform.slack.SlackUrls urls = new dev.nrrbot.platform.slack.SlackUrls(settings.apiUrl());
+        FlagParts flags = flags(flagStore, directory, access, urls, db, store, cache, outbox, timing);
         dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
-                timing.configuredZone());
+                timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize());
+        // a signature's five minutes are about real time, not the (movable) clock of follow-ups
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
-                background, timing.clock(), flags, readouts, comp, pump::kick);
+                background, timing.clock(), flags, readouts, comp, pump::kick,
+                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls);
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
                 : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue), pump::kick,
                 timing.followUpPeriod());
@@ -152,14 +159,12 @@ public final class Bot implements AutoCloseable {
     }
 
     /** The flag capability: its store, the workflow, the follow-ups and reason capture. */
-    private static FlagParts flags(Database db, RevenueStore store, PortfolioCache cache, Outbox outbox,
-                                   com.slack.api.methods.MethodsClient slack, Timing timing) {
-        var flagStore = new dev.nrrbot.flags.db.JdbiFlagStore(db.jdbi());
+    private static FlagParts flags(dev.nrrbot.flags.FlagStore flagStore, dev.nrrbot.flags.SlackDirectory directory, Access access,
+                                   dev.nrrbot.platform.slack.SlackUrls urls, Database db, RevenueStore store, PortfolioCache cache,
+                                   Outbox outbox, Timing timing) {
         var accounts = new dev.nrrbot.flags.Accounts(cache);
-        var workflow = new dev.nrrbot.flags.slack.FlagWorkflow(flagStore, accounts, timing.clock(), timing.zone());
-        var directory = new dev.nrrbot.flags.slack.SlackUserDirectory(slack, new dev.nrrbot.flags.db.SlackUserEmails(db.jdbi()),
-                timing.clock());
-        return new FlagParts(flagStore, accounts, workflow,
+        var workflow = new dev.nrrbot.flags.slack.FlagWorkflow(flagStore, accounts, access, urls, timing.clock(), timing.zone());
+        return new FlagParts(flagStore, accounts, workflow, directory,
                 new dev.nrrbot.flags.slack.FollowUpRound(flagStore, workflow, accounts, outbox, timing.clock(), timing.zone()),
                 new dev.nrrbot.flags.slack.ReasonCapture(cache, store, flagStore, new dev.nrrbot.flags.db.ReasonRequests(db.jdbi()),
                         directory, timing.clock()));

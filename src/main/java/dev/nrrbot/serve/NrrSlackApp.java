@@ -20,6 +20,7 @@ import dev.nrrbot.numbers.AccountNotes;
 import dev.nrrbot.numbers.slack.HomeTab;
 import dev.nrrbot.numbers.slack.NumbersCommands;
 import dev.nrrbot.platform.Settings;
+import dev.nrrbot.platform.db.SeenRequests;
 import dev.nrrbot.platform.ops.Health;
 import dev.nrrbot.platform.ops.OpsEndpoints;
 import dev.nrrbot.platform.ops.RequestLog;
@@ -30,6 +31,9 @@ import dev.nrrbot.platform.slack.ErrorBoundary;
 import dev.nrrbot.platform.slack.FreshRequests;
 import dev.nrrbot.platform.slack.NrrSlashCommand;
 import dev.nrrbot.platform.slack.ShareButton;
+import dev.nrrbot.platform.slack.SlackUrls;
+import dev.nrrbot.platform.slack.SlackUrlsOnly;
+import dev.nrrbot.platform.slack.TakenOnce;
 import dev.nrrbot.readouts.slack.ReadoutActions;
 import dev.nrrbot.readouts.slack.ReadoutCommands;
 import dev.nrrbot.readouts.slack.ReadoutService;
@@ -55,7 +59,8 @@ public final class NrrSlackApp {
 
     /** What the Slack side is made of. {@code background} runs work that continues after the 3-second ack. */
     public record Parts(Access access, PortfolioCache cache, RevenueStore store, ExecutorService background, Clock clock,
-                        FlagParts flags, ReadoutService readouts, CompStore comp, Runnable kick) {
+                        FlagParts flags, ReadoutService readouts, CompStore comp, Runnable kick, SeenRequests seen,
+                        SlackUrls urls) {
     }
 
     private NrrSlackApp() {
@@ -110,12 +115,15 @@ public final class NrrSlackApp {
         // signatures are about real time, not the (movable) clock of follow-ups
         app.use(new FreshRequests(Clock.systemUTC()));
         app.use(new ErrorBoundary());
+        app.use(new SlackUrlsOnly(p.urls()));
+        app.use(new TakenOnce(p.seen()::firstTime));
         new NrrSlashCommand(table, wait -> p.cache().engine(wait).isPresent(), p.background()).register(app);
         new ShareButton(table, p.background()).register(app);
         new CommandButtons(table).register(app);
         new HomeTab(p.access(), p.cache(), p.background()).register(app);
-        new FlagActions(p.flags().workflow(), p.flags().accounts(), p.flags().reasons(), p.store(), p.kick()).register(app);
-        new ReadoutActions(p.readouts(), p.background(), p.kick()).register(app);
+        new FlagActions(p.flags().workflow(), p.flags().accounts(), p.flags().reasons(), p.store(), p.access(), p.seen()::firstTime,
+                p.kick()).register(app);
+        new ReadoutActions(p.readouts(), p.access(), p.background(), p.kick()).register(app);
     }
 
     public static ExecutorService backgroundPool() {

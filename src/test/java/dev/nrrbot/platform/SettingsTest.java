@@ -141,7 +141,8 @@ class SettingsTest {
                 .contains("http://localhost:9999/api/", "4000", "U1", "U2");
         // a record built directly too
         Settings direct = new Settings(TOKEN, SECRET, null, 3000, java.util.Set.of(), "xapp-1-secret-app-token", null,
-                Settings.DEFAULT_JOB_PERIOD, Settings.DEFAULT_OUTBOX_LEASE, "jdbc:postgresql://h/db?user=u&password=" + SECRET);
+                Settings.DEFAULT_JOB_PERIOD, Settings.DEFAULT_OUTBOX_LEASE, "jdbc:postgresql://h/db?user=u&password=" + SECRET,
+                Settings.DEFAULT_MIN_GROUP_SIZE);
         assertThat(direct.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xapp");
     }
 

@@ -288,7 +288,7 @@ class BlockLimitsTest {
             FunctionDetail d = engine.functionDetail(engine.window(window), Segment.ALL, f);
             List<Map.Entry<YearMonth, java.math.BigDecimal>> trend = engine.contributionTrend(f, Segment.ALL, 12);
             JsonArray json = assertWithinLimits("function " + f + " " + window,
-                    AnswerBlocks.function(d, trend, fresh, Footer.shareable("function " + f.code() + " " + window)));
+                    AnswerBlocks.function(d, trend, fresh, Footer.shareable("function " + f.code() + " " + window), 5, "note"));
             if (!d.codes().isEmpty()) {
                 assertCutExactly("function " + f, json, d.codes().size(), l -> l.startsWith("• *"));
             }
@@ -300,7 +300,7 @@ class BlockLimitsTest {
     void reasonsPareto(String window) {
         ReasonPareto p = engine.pareto(engine.window(window), Segment.ALL);
         assertThat(p.rows()).isNotEmpty();
-        JsonArray json = assertWithinLimits("reasons " + window, AnswerBlocks.reasons(p, fresh, Footer.shareable("reasons " + window)));
+        JsonArray json = assertWithinLimits("reasons " + window, AnswerBlocks.reasons(p, fresh, Footer.shareable("reasons " + window), 5, "note"));
         assertCutExactly("reasons " + window, json, p.rows().size(), BlockLimitsTest::isParetoRow);
     }
 
@@ -404,7 +404,7 @@ class BlockLimitsTest {
         assertThat(p.rows().stream().filter(r -> r.reason().startsWith("extra_reason_"))).hasSize(300);
 
         JsonArray json = assertWithinLimits("pareto of " + p.rows().size() + " rows",
-                AnswerBlocks.reasons(p, fresh, Footer.shareable("reasons")));
+                AnswerBlocks.reasons(p, fresh, Footer.shareable("reasons"), 5, "note"));
         int shown = assertCutExactly("pareto of " + p.rows().size() + " rows", json, p.rows().size(), BlockLimitsTest::isParetoRow);
         // the rows shown are the first ones, in order
         List<String> numbers = sectionTexts(json).stream().flatMap(String::lines).filter(BlockLimitsTest::isParetoRow)
@@ -460,7 +460,7 @@ class BlockLimitsTest {
         when(store.loadPortfolio()).thenReturn(portfolio);
         AccessStore accessStore = mock(AccessStore.class);
         try (PortfolioCache cache = new PortfolioCache(store)) {
-            Access access = new Access(accessStore, Set.of(ADMIN));
+            Access access = new Access(accessStore, Set.of(ADMIN), new dev.nrrbot.access.Policy(5), id -> dev.nrrbot.access.AccountScope.UNKNOWN);
             CommandTable answers = new CommandTable(java.util.stream.Stream.concat(
                     new NumbersCommands(cache, access, AccountNotes.NONE).commands().stream(),
                     new AccessCommands(access).commands().stream()).toList(), "summary", NrrSlackApp.SENTENCES);

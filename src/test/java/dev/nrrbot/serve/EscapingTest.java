@@ -173,11 +173,11 @@ class EscapingTest extends SharedBot {
                 .contains("resolved: lost (&lt;!channel&gt; went to &lt;https://evil.example|them&gt;)");
         bot.slack.await("response_url", 1, Duration.ofSeconds(10)); // the owner's DM, redrawn
 
-        // a reason set from the "Set reason" form, with a note
-        bot.client.interactive(action(PAT, "reason_set", account + "|" + lossMonth));
+        // a reason set from the "Set reason" form, with a note (by an admin: Pat was not asked)
+        bot.client.interactive(action(RunningBot.ADMIN, "reason_set", account + "|" + lossMonth));
         JsonObject reasonForm = bot.slack.await("views.open", 2, Duration.ofSeconds(5)).jsonParam("view");
         assertThat(BlockText.of(reasonForm)).contains("Why did *" + NAME_ESCAPED + "*");
-        bot.client.interactive(submission(PAT, "reason_modal", reasonForm.get("private_metadata").getAsString(), """
+        bot.client.interactive(submission(RunningBot.ADMIN, "reason_modal", reasonForm.get("private_metadata").getAsString(), """
                 {"reason":{"reason":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"x"},"value":"<!channel>"}}},
                  "note":{"note":{"type":"plain_text_input","value":"<!here> asked for <@U123>"}}}"""));
         String history = BlockText.of(ask(RunningBot.ADMIN, "account " + account));

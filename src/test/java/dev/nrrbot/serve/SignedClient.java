@@ -43,7 +43,7 @@ public final class SignedClient {
         form.put("text", text);
         form.put("api_app_id", "A0NRR");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337.42.abcd");
+        form.put("trigger_id", trigger());
         return post(form(form), "application/x-www-form-urlencoded", now(), secret, Map.of());
     }
 
@@ -57,6 +57,7 @@ public final class SignedClient {
                    "text":{"type":"plain_text","text":"Button"}}]}
                 """.formatted(user, actionId)).getAsJsonObject();
         payload.getAsJsonArray("actions").get(0).getAsJsonObject().addProperty("value", value);
+        payload.addProperty("trigger_id", trigger());
         if (responseUrl != null) {
             payload.addProperty("response_url", responseUrl);
         }
@@ -66,6 +67,8 @@ public final class SignedClient {
 
     /** Any interactive payload (block_actions, block_suggestion, view_submission) as Slack sends it. */
     public HttpResponse<String> interactive(JsonObject payload) throws Exception {
+        payload = payload.deepCopy();
+        payload.addProperty("trigger_id", trigger()); // as Slack does: no two requests carry the same bytes
         return post("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded", now(), secret, Map.of());
     }
@@ -97,6 +100,13 @@ public final class SignedClient {
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A trigger id no other request of this run has: Slack's differ per request, so two requests are never the same bytes. */
+    static String trigger() {
+        return "1337." + TRIGGERS.incrementAndGet() + "." + Long.toHexString(System.nanoTime());
     }
 
     public static long now() {

@@ -58,6 +58,12 @@ public final class JdbiAccessStore implements AccessStore {
     }
 
     @Override
+    public Optional<String> escalationContact() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM function_owner WHERE function_code = 'escalation'")
+                .mapTo(String.class).findOne());
+    }
+
+    @Override
     public boolean firstDelivery(String eventId) {
         try {
             jdbi.useHandle(h -> h.execute("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)", eventId,

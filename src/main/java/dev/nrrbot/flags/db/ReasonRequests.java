@@ -4,6 +4,7 @@ import dev.nrrbot.outbox.OutboxMessage;
 import dev.nrrbot.outbox.db.Outbox;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** The churn and contraction whose reason someone was asked for (reason_request): each is asked once. */
@@ -19,6 +20,12 @@ public final class ReasonRequests {
     public boolean asked(String accountId, YearMonth month) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reason_request WHERE account_id = :a AND movement_month = :m")
                 .bind("a", accountId).bind("m", month.atDay(1)).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Who was asked about the account's movement of {@code month}. */
+    public Optional<String> askedUser(String accountId, YearMonth month) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT asked_user FROM reason_request WHERE account_id = :a AND movement_month = :m")
+                .bind("a", accountId).bind("m", month.atDay(1)).mapTo(String.class).findOne());
     }
 
     /** Records that {@code user} is asked, and queues the question, in one transaction. */

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The messages about flags: the owner's DM with its buttons, notices, the digest, and lists. What
@@ -36,9 +37,13 @@ public final class FlagBlocks {
         return MessageBody.json(dm.text(), ownerDm(dm.headline(), f, accountName, now, zone), null);
     }
 
-    /** A DM that tells of a change, without buttons. */
-    public static String noticeDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
-        return MessageBody.json(dm.text(), notice(dm.headline(), f, accountName, now, zone), null);
+    /**
+     * A DM that tells of a change, without buttons.
+     *
+     * @param amounts whether the recipient may see the account's ARR and renewal date (the policy's call)
+     */
+    public static String noticeDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone, boolean amounts) {
+        return MessageBody.json(dm.text(), notice(dm.headline(), f, accountName, now, zone, amounts), null);
     }
 
     /** The DM whose button was pressed, drawn again in its place (through its response_url). */
@@ -57,11 +62,17 @@ public final class FlagBlocks {
                 reasonRequest(accountId, accountName, month, kind, cents), null);
     }
 
+    /** What a flag is about, for someone who may see its amounts (the assignee, a CS leader...). */
     public static String summary(Flag f, String accountName, Instant now, ZoneId zone) {
+        return summary(f, accountName, now, zone, true);
+    }
+
+    /** What a flag is about; without {@code amounts}, no ARR and no renewal date. */
+    public static String summary(Flag f, String accountName, Instant now, ZoneId zone, boolean amounts) {
         Long days = f.daysToRenewal(now, zone);
-        return "*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(f.accountId()) + "`) · ARR at risk *"
-                + Money.whole(f.arrCents()) + "*"
-                + (days == null ? "" : " · renews in " + days + (days == 1 ? " day" : " days") + " (" + f.renewalDate() + ")")
+        return "*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(f.accountId()) + "`)"
+                + (amounts ? " · ARR at risk *" + Money.whole(f.arrCents()) + "*"
+                + (days == null ? "" : " · renews in " + days + (days == 1 ? " day" : " days") + " (" + f.renewalDate() + ")") : "")
                 + "\n*Function:* " + f.function().label() + (f.reasonCode() == null ? "" : " · *Reason:* " + BlockKit.escape(f.reasonCode()))
                 + "\n*Flagged by* <@" + f.flaggedBy() + ">" + (f.note() == null ? "" : ": " + BlockKit.escape(f.note()));
     }
@@ -79,8 +90,9 @@ public final class FlagBlocks {
                 new BlockKit.Button("Resolve", RESOLVE, f.token(), null)), REASSIGN, "Reassign to...", "flag:" + f.token()).build();
     }
 
-    public static List<LayoutBlock> notice(String text, Flag f, String accountName, Instant now, ZoneId zone) {
-        return new BlockKit().text(text).text(summary(f, accountName, now, zone)).context("Flag #" + f.id() + " · " + state(f)).build();
+    public static List<LayoutBlock> notice(String text, Flag f, String accountName, Instant now, ZoneId zone, boolean amounts) {
+        return new BlockKit().text(text).text(summary(f, accountName, now, zone, amounts)).context("Flag #" + f.id() + " · " + state(f))
+                .build();
     }
 
     public static String state(Flag f) {
@@ -92,24 +104,30 @@ public final class FlagBlocks {
         };
     }
 
-    public static List<LayoutBlock> list(String title, List<Flag> flags, Map<String, String> names, Instant now) {
+    /** @param amounts the flags whose ARR the reader may see (the policy's call); the rest show none */
+    public static List<LayoutBlock> list(String title, List<Flag> flags, Map<String, String> names, Instant now,
+                                         Predicate<Flag> amounts) {
         BlockKit kit = new BlockKit().header(title);
         if (flags.isEmpty()) {
             return kit.text("No open flags.").build();
         }
-        long arr = flags.stream().mapToLong(Flag::arrCents).sum();
-        kit.text(flags.size() + (flags.size() == 1 ? " flag" : " flags") + " · ARR at risk *" + Money.whole(arr) + "*");
+        List<Flag> shown = flags.stream().filter(amounts).toList();
+        long arr = shown.stream().mapToLong(Flag::arrCents).sum();
+        kit.text(flags.size() + (flags.size() == 1 ? " flag" : " flags") + (shown.isEmpty() ? ""
+                : " · ARR at risk *" + Money.whole(arr) + "*" + (shown.size() < flags.size() ? " on the " + shown.size()
+                + " whose amounts you may see" : "")));
         List<String> lines = new ArrayList<>();
         for (Flag f : flags) {
             lines.add("• #" + f.id() + " *" + BlockKit.escape(names.getOrDefault(f.accountId(), f.accountId())) + "* (`"
-                    + BlockKit.escape(f.accountId()) + "`) · "
-                    + f.function().code() + " · ARR " + Money.whole(f.arrCents()) + " · " + f.ageDays(now) + "d old · " + state(f));
+                    + BlockKit.escape(f.accountId()) + "`) · " + f.function().code()
+                    + (amounts.test(f) ? " · ARR " + Money.whole(f.arrCents()) : "") + " · " + f.ageDays(now) + "d old · " + state(f));
         }
         return kit.list(null, lines).build();
     }
 
+    /** An assignee's digest: every flag in it is theirs, so they see its amounts. */
     public static List<LayoutBlock> digest(List<Flag> flags, Map<String, String> names, Instant now) {
-        return list(FlagMessages.digest().headline(), flags, names, now);
+        return list(FlagMessages.digest().headline(), flags, names, now, f -> true);
     }
 
     public static List<String> historyLines(List<Flag> flags, Map<Long, List<FlagStore.Event>> history) {

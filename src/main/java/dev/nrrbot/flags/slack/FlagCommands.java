@@ -2,7 +2,6 @@ package dev.nrrbot.flags.slack;
 
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.nrrbot.access.Access;
-import dev.nrrbot.access.Role;
 import dev.nrrbot.flags.AccountFacts;
 import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Flag;
@@ -130,9 +129,8 @@ public final class FlagCommands {
     }
 
     private Reply setOwner(SetOwner o, Invocation in) {
-        Role role = access.role(in.userId());
-        if (role != Role.ADMIN && role != Role.CS_LEADER) {
-            return Reply.text("Only admins and CS leaders set owners. Ask " + access.adminMentions() + ".");
+        if (!access.runsReadoutsAndOwners(in.userId())) {
+            return Reply.refusal("Only admins and CS leaders set owners. Ask " + access.adminMentions() + ".");
         }
         flagStore.setOwner(o.function(), o.userId(), in.userId(), clock.instant());
         kick.run();
@@ -154,13 +152,13 @@ public final class FlagCommands {
 
     private Reply list(Flags l, Invocation in) {
         String user = in.userId();
-        if (!l.mine() && !access.canSeeAccounts(user)) {
-            return Reply.text("Flags name accounts and their ARR, so only admins, CS leaders and function owners see the full list."
+        if (!l.mine() && !access.seesEveryAccount(user) && access.ownedFunctions(user).isEmpty()) {
+            return Reply.refusal("Flags name accounts at risk, so only admins, CS leaders and function owners see the full list."
                     + " `/nrr flags mine` shows the ones you raised or hold.");
         }
         List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
         String title = "Open flags" + (l.function() == null ? "" : " · " + l.function().label()) + (l.mine() ? " · yours" : "");
-        return new Reply(title, FlagBlocks.list(title, list, accounts.names(list), clock.instant()));
+        return new Reply(title, FlagBlocks.list(title, list, accounts.names(list), clock.instant(), f -> flags.seesAmounts(f, user)));
     }
 
     /** Flags at once when everything is given; otherwise opens the form with what was given, and answers in one line. */
@@ -171,13 +169,16 @@ public final class FlagCommands {
             Flag f = flags.flag(account.get(), n.function(), null, n.note(), null, null, user);
             kick.run();
             return Reply.text(":triangular_flag_on_post: Flagged *" + BlockKit.escape(account.get().name()) + "* for "
-                    + n.function().label() + " (flag #" + f.id() + ", ARR at risk " + Money.whole(f.arrCents()) + "). "
+                    + n.function().label() + " (flag #" + f.id() + (flags.seesAmounts(f, user) ? ", ARR at risk "
+                    + Money.whole(f.arrCents()) : "") + "). "
                     + (f.assignee() == null ? "Nobody owns " + n.function().label() + " yet: set one with `/nrr owner "
                     + n.function().code() + " @someone`." : "<@" + f.assignee() + "> will hear of it, and you of each change."));
         }
         try {
+            boolean amounts = account.isPresent() && (n.function() == null ? access.seesAccountAmounts(user, account.get().id())
+                    : access.seesFlagAmounts(user, account.get().id(), n.function(), null));
             ViewsOpenResponse r = in.client().viewsOpen(req -> req.triggerId(in.triggerId()).view(FlagModals.flag(account.orElse(null),
-                    n.function(), null, n.note(), store.taxonomy())));
+                    n.function(), null, n.note(), store.taxonomy(), amounts, access.searchesAccountIds(user))));
             if (!r.isOk()) {
                 log.warn("views.open failed for the flag modal: {}", r.getError());
                 return Reply.text("I could not open the flag form (" + r.getError() + "). Use `/nrr flag ACCOUNT FUNCTION note`.");

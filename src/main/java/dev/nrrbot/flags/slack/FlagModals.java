@@ -34,15 +34,22 @@ public final class FlagModals {
     private FlagModals() {
     }
 
-    /** A new flag; whatever is already known is filled in, including ARR and renewal from the data. */
+    /**
+     * A new flag; whatever is already known is filled in.
+     *
+     * @param amounts whether the person may see the account's ARR and renewal date: then they are filled in from the data
+     * @param ids     whether the person searches accounts by id too (and sees ids), or by name only
+     */
     public static View flag(AccountFacts account, BusinessFunction function, String reason, String note,
-                            ReasonTaxonomy taxonomy) {
+                            ReasonTaxonomy taxonomy, boolean amounts, boolean ids) {
         List<LayoutBlock> blocks = new ArrayList<>();
         ExternalSelectElement.ExternalSelectElementBuilder select = ExternalSelectElement.builder().actionId(ACCOUNT_SELECT)
-                .placeholder(plain("Search accounts by name or id")).minQueryLength(1);
+                .placeholder(plain(ids ? "Search accounts by name or id" : "Type 3 letters of the account's name"))
+                .minQueryLength(ids ? 1 : 3);
         if (account != null) {
-            select.initialOption(accountOption(account));
+            select.initialOption(ids ? accountOption(account) : accountNameOption(account));
         }
+        AccountFacts known = amounts ? account : null;
         blocks.add(InputBlock.builder().blockId("account").label(plain("Account")).dispatchAction(true).element(select.build()).build());
         blocks.add(input("function", "Function that holds the fix", false, staticSelect("function", functionOptions(),
                 function == null ? null : option(function.label(), function.code()))));
@@ -50,12 +57,13 @@ public final class FlagModals {
         OptionObject initialReason = reasons.stream().filter(o -> o.getValue().equals(reason)).findFirst().orElse(null);
         blocks.add(input("reason", "Risk reason", true, staticSelect("reason", reasons, initialReason)));
         blocks.add(InputBlock.builder().blockId("arr").label(plain("ARR at risk")).optional(true)
-                .hint(plain("Filled from the data: the account's ARR now. Change it if only part is at risk."))
+                .hint(plain(amounts ? "Filled from the data: the account's ARR now. Change it if only part is at risk."
+                        : "Leave it empty to use the account's ARR from the data; the function's owner sees it."))
                 .element(PlainTextInputElement.builder().actionId("arr").placeholder(plain("e.g. 24000"))
-                        .initialValue(account == null ? null : new BigDecimal(account.arrCents()).movePointLeft(2).stripTrailingZeros().toPlainString())
+                        .initialValue(known == null ? null : new BigDecimal(known.arrCents()).movePointLeft(2).stripTrailingZeros().toPlainString())
                         .build()).build());
         blocks.add(input("renewal", "Renewal date", true, DatePickerElement.builder().actionId("renewal")
-                .initialDate(account == null || account.renewal() == null ? null : account.renewal().toString()).build()));
+                .initialDate(known == null || known.renewal() == null ? null : known.renewal().toString()).build()));
         blocks.add(input("note", "What is going on?", false, PlainTextInputElement.builder().actionId("note").multiline(true)
                 .initialValue(note).build()));
         return modal(FLAG, "Flag an account", "Flag", blocks, "");
@@ -82,6 +90,11 @@ public final class FlagModals {
 
     public static OptionObject accountOption(AccountFacts a) {
         return option(BlockKit.clip(a.name() + " (" + a.id() + ")", 75), a.id());
+    }
+
+    /** The option for someone who finds accounts by name only. */
+    public static OptionObject accountNameOption(AccountFacts a) {
+        return option(BlockKit.clip(a.name(), 75), a.id());
     }
 
     static List<OptionObject> functionOptions() {

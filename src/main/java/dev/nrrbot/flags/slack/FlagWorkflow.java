@@ -1,5 +1,6 @@
 package dev.nrrbot.flags.slack;
 
+import dev.nrrbot.access.Access;
 import dev.nrrbot.flags.AccountFacts;
 import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Cadence;
@@ -13,6 +14,7 @@ import dev.nrrbot.flags.FlagToken;
 import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.outbox.OutboxMessage;
+import dev.nrrbot.platform.slack.SlackUrls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A flag's life as people see it: raising one, each change from a button or form, and the lists.
@@ -27,16 +31,33 @@ import java.util.Optional;
  */
 public final class FlagWorkflow {
 
+    private static final Logger log = LoggerFactory.getLogger(FlagWorkflow.class);
+
     private final FlagStore store;
     private final Accounts accounts;
+    private final Access access;
+    private final SlackUrls urls;
     private final Clock clock;
     private final ZoneId zone;
 
-    public FlagWorkflow(FlagStore store, Accounts accounts, Clock clock, ZoneId zone) {
+    /** @param urls where a response_url may point: a change is never redrawn through any other */
+    public FlagWorkflow(FlagStore store, Accounts accounts, Access access, SlackUrls urls, Clock clock, ZoneId zone) {
         this.store = store;
         this.accounts = accounts;
+        this.access = access;
+        this.urls = urls;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Whether {@code user} may change this flag: its assignee, the escalation contact, a CS leader or an admin. */
+    public boolean mayChange(Flag f, String user) {
+        return access.changesFlag(user, f.assignee());
+    }
+
+    /** Whether {@code user} may see this flag's ARR and renewal date. */
+    public boolean seesAmounts(Flag f, String user) {
+        return access.seesFlagAmounts(user, f.accountId(), f.function(), f.assignee());
     }
 
     /**
@@ -72,6 +93,11 @@ public final class FlagWorkflow {
         if (t.isEmpty()) {
             return Optional.empty();
         }
+        if (responseUrl != null && !urls.allowed(responseUrl)) {
+            log.warn("flag #{}: a response_url outside Slack's hosts was dropped", t.get().id());
+            responseUrl = null;
+        }
+        String redrawAt = responseUrl;
         Instant now = clock.instant();
         Cadence c = store.cadence(zone);
         String detail = change.detail(c, now);
@@ -80,14 +106,15 @@ public final class FlagWorkflow {
             List<OutboxMessage> out = new ArrayList<>();
             if (!f.flaggedBy().equals(actor)) {
                 out.add(dm(FlagKeys.flagger(f), f.flaggedBy(), FlagBlocks.noticeDm(
-                        FlagMessages.flaggerNotice(actor, change.action(), detail, account), f, account, now, zone)));
+                        FlagMessages.flaggerNotice(actor, change.action(), detail, account), f, account, now, zone,
+                        seesAmounts(f, f.flaggedBy()))));
             }
             if (change.action() == FlagAction.REASSIGN) {
                 out.add(dm(FlagKeys.assignee(f), f.assignee(),
                         FlagBlocks.actionDm(FlagMessages.reassigned(actor, account), f, account, now, zone)));
             }
-            if (responseUrl != null) {
-                out.add(new OutboxMessage(FlagKeys.changed(f), OutboxMessage.RESPONSE_URL, responseUrl, FlagBlocks.redrawn(
+            if (redrawAt != null) {
+                out.add(new OutboxMessage(FlagKeys.changed(f), OutboxMessage.RESPONSE_URL, redrawAt, FlagBlocks.redrawn(
                         FlagMessages.changed(f.id(), actor, change.action(), detail, account), f, account, now, zone)));
             }
             return out;

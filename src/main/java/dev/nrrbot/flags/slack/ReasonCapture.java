@@ -80,6 +80,11 @@ public final class ReasonCapture {
         return queued;
     }
 
+    /** Who was asked for the reason of this account's movement in {@code month}; empty when nobody was. */
+    public Optional<String> asked(String accountId, YearMonth month) {
+        return requests.askedUser(accountId, month);
+    }
+
     /** The answer from the "Set reason" form: attaches the reason to that one movement. */
     public void answer(String accountId, YearMonth month, ReasonCode code, String note, String by) {
         revenue.write(w -> {

@@ -71,20 +71,35 @@ public final class AnswerBlocks {
         return end(kit, fresh, footer, Definitions.NRR_FOOTNOTE);
     }
 
+    /**
+     * @param smallGroup groups of fewer accounts than this show no amounts (0: show them all), see
+     *                   {@code Policy.seesGroupAmounts}
+     */
     public static List<LayoutBlock> function(FunctionDetail d, List<Map.Entry<YearMonth, BigDecimal>> trend, Freshness fresh,
-                                             Footer footer) {
+                                             Footer footer, int smallGroup, String smallGroupNote) {
         RetentionReport r = d.report();
         BlockKit kit = new BlockKit();
         kit.header(d.function().label() + ": " + Money.points(d.contribution().points()) + " pts of NRR");
         long signed = d.contribution().signedCents();
-        kit.text(window(r) + " · " + BlockKit.escape(r.segment().toString()) + "\n" + d.function().label() + "'s reasons and drivers moved "
-                + (signed >= 0 ? "+" : "-") + Money.whole(Math.abs(signed)) + " MRR in " + d.contribution().movements()
-                + " movements of the cohort. Company NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + ").");
+        boolean hidden = false;
+        String moved;
+        if (d.accounts() > 0 && d.accounts() < smallGroup) {
+            moved = " moved MRR in " + d.contribution().movements() + " movements of fewer than " + smallGroup + " accounts";
+            hidden = true;
+        } else {
+            moved = " moved " + (signed >= 0 ? "+" : "-") + Money.whole(Math.abs(signed)) + " MRR in " + d.contribution().movements()
+                    + " movements";
+        }
+        kit.text(window(r) + " · " + BlockKit.escape(r.segment().toString()) + "\n" + d.function().label() + "'s reasons and drivers"
+                + moved + " of the cohort. Company NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + ").");
         List<String> codes = new ArrayList<>();
         for (FunctionDetail.CodeAmount c : d.codes()) {
+            boolean small = c.accounts() < smallGroup;
+            hidden |= small;
             codes.add("• *" + BlockKit.escape(c.code().code()) + "* (" + (c.code().polarity().name().equals("REASON") ? "reason" : "driver") + ") "
-                    + (c.signedCents() >= 0 ? "+" : "-") + Money.whole(Math.abs(c.signedCents())) + " MRR in " + c.movements()
-                    + (c.movements() == 1 ? " movement" : " movements"));
+                    + (small ? "" : (c.signedCents() >= 0 ? "+" : "-") + Money.whole(Math.abs(c.signedCents())) + " MRR ")
+                    + "in " + c.movements() + (c.movements() == 1 ? " movement" : " movements")
+                    + (small ? " of fewer than " + smallGroup + " accounts" : ""));
         }
         if (codes.isEmpty()) {
             kit.text("No movement of the cohort carries a " + d.function().label() + " reason or driver in this window.");
@@ -99,10 +114,11 @@ public final class AnswerBlocks {
             kit.list("*Its T12M contribution by month* " + spark(trend.stream().map(Map.Entry::getValue).toList()), lines);
         }
         return end(kit, fresh, footer, "A function's contribution = 100 × the signed MRR its reasons and drivers moved"
-                + " in the cohort ÷ Start MRR. " + Definitions.NRR_FOOTNOTE);
+                + " in the cohort ÷ Start MRR. " + Definitions.NRR_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
     }
 
-    public static List<LayoutBlock> reasons(ReasonPareto p, Freshness fresh, Footer footer) {
+    /** @param smallGroup rows of fewer accounts than this show no amounts or shares (0: show them all) */
+    public static List<LayoutBlock> reasons(ReasonPareto p, Freshness fresh, Footer footer, int smallGroup, String smallGroupNote) {
         BlockKit kit = new BlockKit();
         kit.header("Why revenue left · " + p.window().label());
         int moves = p.rows().stream().mapToInt(ReasonPareto.Row::movements).sum();
@@ -112,11 +128,15 @@ public final class AnswerBlocks {
                 + (p.vitalFew().isEmpty() ? "" : "\n*Vital few* (80% of the loss): " + BlockKit.escapeJoin(", ", p.vitalFew())));
         List<String> lines = new ArrayList<>();
         int i = 1;
+        boolean hidden = false;
         for (ReasonPareto.Row r : p.rows()) {
+            boolean small = r.accounts() < smallGroup;
+            hidden |= small;
             lines.add((p.vitalFew().contains(r.reason()) ? "*" : "") + i++ + ". " + BlockKit.escape(r.reason())
                     + (p.vitalFew().contains(r.reason()) ? "*" : "") + " (" + (r.function() == null ? "unattributed" : r.function().code())
-                    + ") " + Money.whole(r.lostCents()) + " · " + r.movements() + " · " + Money.percent(r.share())
-                    + " · cum. " + Money.percent(r.cumulative()));
+                    + ") " + (small ? "fewer than " + smallGroup + " accounts · " + r.movements()
+                    : Money.whole(r.lostCents()) + " · " + r.movements() + " · " + Money.percent(r.share())
+                    + " · cum. " + Money.percent(r.cumulative())));
         }
         if (lines.isEmpty()) {
             kit.text("No churn or contraction in this window.");
@@ -130,11 +150,13 @@ public final class AnswerBlocks {
         fields.add("*Unexplained*\n" + Money.whole(p.unexplainedLostCents()) + " MRR (" + unexplained + ")");
         fields.add("*Unmatched reason records*\n" + p.unmatchedRecords());
         for (ReasonPareto.TenureBucket t : p.tenure()) {
-            fields.add("*Churn, " + t.tenure().code() + " (" + t.tenure().range() + ")*\n" + t.churns() + " churns · "
-                    + Money.whole(t.lostCents()) + " MRR");
+            boolean small = t.churns() > 0 && t.churns() < smallGroup;
+            hidden |= small;
+            fields.add("*Churn, " + t.tenure().code() + " (" + t.tenure().range() + ")*\n" + t.churns() + " churns"
+                    + (small ? "" : " · " + Money.whole(t.lostCents()) + " MRR"));
         }
         kit.fields(fields);
-        return end(kit, fresh, footer, Definitions.PARETO_FOOTNOTE);
+        return end(kit, fresh, footer, Definitions.PARETO_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
     }
 
     public static List<LayoutBlock> trend(List<TrendPoint> points, String segment, Freshness fresh, Footer footer) {
@@ -186,7 +208,8 @@ public final class AnswerBlocks {
         if (!flagLines.isEmpty()) {
             kit.list("*Flags and their history*", flagLines);
         }
-        return end(kit, fresh, Footer.none(), "Account-level revenue: visible to admins, CS leaders and function owners.");
+        return end(kit, fresh, Footer.none(), "Account-level revenue: visible to admins, CS leaders, the account's CSM and the"
+                + " owner of a function it is flagged for.");
     }
 
     private static List<LayoutBlock> end(BlockKit kit, Freshness fresh, Footer footer, String footnote) {

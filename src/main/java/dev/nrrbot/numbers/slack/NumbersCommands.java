@@ -5,6 +5,7 @@ import dev.nrrbot.metrics.Account;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.FunctionDetail;
 import dev.nrrbot.metrics.Ledger;
+import dev.nrrbot.metrics.NoSuchSegmentValue;
 import dev.nrrbot.metrics.NrrEngine;
 import dev.nrrbot.metrics.Portfolio;
 import dev.nrrbot.metrics.ReasonPareto;
@@ -63,7 +64,7 @@ public final class NumbersCommands {
                         .aliases("reason", "why", "pareto", "churn").with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
                 Command.of("trend", "/nrr trend", "T12M NRR month by month", rest -> new NumbersGrammar.Trend(), this::trend)
                         .aliases("trends").with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
-                Command.of("account", "/nrr account NAME-OR-ID", "one account's history (admins, CS leaders, function owners)",
+                Command.of("account", "/nrr account NAME-OR-ID", "one account's history (admins, CS leaders, its CSM, owners it is flagged for)",
                                 NumbersGrammar::account, this::account)
                         .aliases("acct", "customer").with(Command.Trait.NEEDS_DATA));
     }
@@ -72,8 +73,25 @@ public final class NumbersCommands {
         return summary(cache.snapshot(), q.window(), Segment.ALL, Footer.of(in));
     }
 
+    /**
+     * A slice's numbers. A slice of fewer accounts than the policy's group size is one account's
+     * revenue in disguise: only admins and CS leaders see it, and only they see an attribute's values.
+     */
     private Reply segment(NumbersGrammar.SegmentView q, Invocation in) {
-        return summary(cache.snapshot(), q.window(), Segment.parse(q.segment()), Footer.of(in));
+        Snapshot s = cache.snapshot();
+        Segment segment = Segment.parse(q.segment());
+        RetentionReport r;
+        try {
+            r = s.engine().report(s.engine().window(q.window()), segment);
+        } catch (NoSuchSegmentValue e) {
+            return access.seesAttributeValues(in.viewerId()) ? Reply.notice(e.getMessage()) : Reply.notice(e.withoutValues());
+        }
+        if (!access.seesGroupAmounts(in.viewerId(), r.cohortAccounts())) {
+            return new Reply("Segment too small to show", Reply.notice("*" + BlockKit.escape(segment.toString()) + "* has "
+                    + r.cohortAccounts() + (r.cohortAccounts() == 1 ? " account" : " accounts") + " in its cohort. "
+                    + access.smallGroupNote()).blocks(), true);
+        }
+        return summary(s, q.window(), segment, Footer.of(in));
     }
 
     private Reply summary(Snapshot s, WindowSpec spec, Segment segment, Footer footer) {
@@ -96,13 +114,20 @@ public final class NumbersCommands {
         Window w = engine.window(f.window());
         FunctionDetail d = engine.functionDetail(w, Segment.ALL, f.function());
         return new Reply(f.function().label() + ": " + Money.points(d.contribution().points()) + " pts of NRR, " + w.label(),
-                AnswerBlocks.function(d, engine.contributionTrend(f.function(), Segment.ALL, 12), s.freshness(), Footer.of(in)));
+                AnswerBlocks.function(d, engine.contributionTrend(f.function(), Segment.ALL, 12), s.freshness(), Footer.of(in),
+                        smallGroup(in), access.smallGroupNote()));
     }
 
     private Reply reasons(NumbersGrammar.Reasons r, Invocation in) {
         Snapshot s = cache.snapshot();
         ReasonPareto p = s.engine().pareto(s.engine().window(r.window()), Segment.ALL);
-        return new Reply("Why revenue left, " + p.window().label(), AnswerBlocks.reasons(p, s.freshness(), Footer.of(in)));
+        return new Reply("Why revenue left, " + p.window().label(), AnswerBlocks.reasons(p, s.freshness(), Footer.of(in),
+                smallGroup(in), access.smallGroupNote()));
+    }
+
+    /** Lines about fewer accounts than this show no amounts to whoever the answer is for (0: all shown). */
+    private int smallGroup(Invocation in) {
+        return access.seesGroupAmounts(in.viewerId(), 1) ? 0 : access.policy().minGroupSize();
     }
 
     private Reply trend(NumbersGrammar.Trend t, Invocation in) {
@@ -111,16 +136,21 @@ public final class NumbersCommands {
         return new Reply("T12M NRR trend", AnswerBlocks.trend(points, Segment.ALL.toString(), s.freshness(), Footer.of(in)));
     }
 
+    /**
+     * One account's history, for whoever may see that account's amounts. Others learn only that they
+     * may not, and a search lists only the accounts they may see.
+     */
     private Reply account(NumbersGrammar.AccountView a, Invocation in) {
-        if (!access.canSeeAccounts(in.userId())) {
-            return Reply.text("Account-level revenue is sensitive, so only admins, CS leaders and function owners see it."
-                    + " Ask " + access.adminMentions() + " to give you the cs_leader role (/nrr role @you cs_leader)"
-                    + " if you need it.");
-        }
         Snapshot s = cache.snapshot();
         Portfolio p = s.engine().portfolio();
         Ledger ledger = p.ledger();
-        List<Integer> matches = p.find(a.query());
+        boolean everyAccount = access.seesEveryAccount(in.userId());
+        List<Integer> found = p.find(a.query()); // others: the first 20 matches, each checked against its CSM and flags
+        List<Integer> matches = everyAccount ? found
+                : found.stream().limit(20).filter(i -> access.seesAccountAmounts(in.userId(), ledger.accountId(i))).toList();
+        if (matches.isEmpty() && !found.isEmpty()) {
+            return Reply.refusal(access.accountAmountsRefusal());
+        }
         if (matches.isEmpty()) {
             return Reply.notice("No account matches \"" + a.query() + "\". Try part of its name or its exact id.");
         }

@@ -23,6 +23,14 @@ public record Invocation(String userId, String typed, String triggerId, MethodsC
         MODAL
     }
 
+    /**
+     * Whose rights decide what the answer may show: the asker's, or nobody in particular (null) when
+     * it goes to a channel, since everyone there sees it.
+     */
+    public String viewerId() {
+        return audience == Audience.CHANNEL ? null : userId;
+    }
+
     /** The command to put on a Share button: a bare {@code /nrr} is shared as {@code current} (Block Kit wants a value). */
     public String shareText() {
         return typed == null || typed.isBlank() ? "current" : typed;

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Share in channel": recomputes the answer from the command on the button, for the person who
- * pressed it, and posts it for the channel through the response_url with who shared it. Only
- * commands the table marks shareable are shared, whatever the button says.
+ * pressed it with what a channel may see, and posts it for the channel through the response_url with
+ * who shared it. Only commands the table marks shareable are shared, whatever the button says; an
+ * answer the channel may not see goes back to the sharer alone.
  */
 public final class ShareButton {
 
@@ -38,8 +39,9 @@ public final class ShareButton {
             background.submit(() -> {
                 Reply reply = table.run(parsed, in);
                 try {
-                    var response = ctx.respond(r -> r.responseType("in_channel").replaceOriginal(false)
-                            .text(reply.text()).blocks(reply.blocks()));
+                    // a refusal (a small group, an amount the channel may not see) is for the sharer alone
+                    var response = ctx.respond(r -> r.responseType(reply.askerOnly() ? "ephemeral" : "in_channel")
+                            .replaceOriginal(false).text(reply.text()).blocks(reply.blocks()));
                     if (response.getCode() != 200) {
                         log.warn("sharing to the channel failed: response_url answered HTTP {}", response.getCode());
                     }

@@ -43,8 +43,9 @@ public final class Readouts {
      * month's close, what moved in the months whose data arrived this week (account names only where
      * allowed), the functions' contributions, open flags per function, and the trend chart.
      */
+    /** @param smallGroup lines about fewer accounts than this show no amounts (0: all shown) */
     public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
-                                 List<Flag> activeFlags, Instant now) {
+                                 List<Flag> activeFlags, Instant now, int smallGroup) {
         Window w = e.window(WindowSpec.CURRENT);
         RetentionReport r = e.report(w, Segment.ALL);
         BlockKit kit = new BlockKit();
@@ -60,18 +61,18 @@ public final class Readouts {
             // no previous month in the data
         }
         kit.text("*" + w.label() + "* (" + w.start() + " → " + w.end() + ") · *GRR* " + Money.percent(r.grr()) + "\n" + change);
-        kit.list("*What moved this week*", movedThisWeek(e.portfolio(), monthsThisWeek, showNames));
+        kit.list("*What moved this week*", movedThisWeek(e.portfolio(), monthsThisWeek, showNames, smallGroup));
         kit.list("*Contribution by function* (points of NRR, adding up to " + Money.points(r.netPoints()) + ")",
                 r.contributions().stream().map(c -> "• " + c.functionLabel() + " *" + Money.points(c.points()) + " pts*").toList());
-        kit.list("*Open flags by function*", openFlags(activeFlags, now));
-        kit.context(Definitions.NRR_FOOTNOTE);
+        kit.list("*Open flags by function*", openFlags(activeFlags, now, smallGroup));
+        kit.context(Definitions.NRR_FOOTNOTE + smallNote(smallGroup));
         List<Readout.Chart> charts = List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend",
                 new ChartSpec.Trend(trendOrEmpty(e), "T12M NRR by month")));
         return new Readout("Weekly NRR readout: " + Money.percent(r.nrr()) + " (" + r.band().label() + ")", kit.build(), charts,
                 r.nrr().movePointRight(6).longValue());
     }
 
-    static List<String> movedThisWeek(Portfolio p, List<YearMonth> months, boolean showNames) {
+    static List<String> movedThisWeek(Portfolio p, List<YearMonth> months, boolean showNames, int smallGroup) {
         if (months.isEmpty()) {
             return List.of("No new revenue data arrived this week.");
         }
@@ -90,8 +91,9 @@ public final class Readouts {
         for (MovementKind k : List.of(MovementKind.CHURN, MovementKind.CONTRACTION, MovementKind.EXPANSION, MovementKind.REACTIVATION)) {
             Map<Integer, Long> accounts = byAccount.getOrDefault(k, Map.of());
             long total = accounts.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder line = new StringBuilder("• *" + k.code() + "*: " + (k.isLoss() ? "-" : "+") + Money.whole(total) + " MRR, "
-                    + accounts.size() + (accounts.size() == 1 ? " account" : " accounts"));
+            boolean small = !accounts.isEmpty() && accounts.size() < smallGroup;
+            StringBuilder line = new StringBuilder("• *" + k.code() + "*: " + (small ? "" : (k.isLoss() ? "-" : "+")
+                    + Money.whole(total) + " MRR, ") + accounts.size() + (accounts.size() == 1 ? " account" : " accounts"));
             if (showNames && !accounts.isEmpty()) {
                 List<Map.Entry<Integer, Long>> top = accounts.entrySet().stream()
                         .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(5).toList();
@@ -104,7 +106,12 @@ public final class Readouts {
         return lines;
     }
 
-    static List<String> openFlags(List<Flag> flags, Instant now) {
+    /** The footnote's words for lines shown without amounts. */
+    static String smallNote(int smallGroup) {
+        return smallGroup <= 1 ? "" : " Lines about fewer than " + smallGroup + " accounts show no amounts in a channel.";
+    }
+
+    static List<String> openFlags(List<Flag> flags, Instant now, int smallGroup) {
         if (flags.isEmpty()) {
             return List.of("No open flags.");
         }
@@ -112,7 +119,8 @@ public final class Readouts {
         flags.forEach(f -> byFunction.computeIfAbsent(f.function(), k -> new ArrayList<>()).add(f));
         List<String> lines = new ArrayList<>();
         byFunction.forEach((f, list) -> lines.add("• " + f.label() + ": " + list.size() + (list.size() == 1 ? " flag" : " flags")
-                + ", ARR at risk " + Money.whole(list.stream().mapToLong(Flag::arrCents).sum()) + ", oldest "
+                + (list.stream().map(Flag::accountId).distinct().count() < smallGroup ? ""
+                : ", ARR at risk " + Money.whole(list.stream().mapToLong(Flag::arrCents).sum())) + ", oldest "
                 + list.stream().mapToLong(x -> x.ageDays(now)).max().orElse(0) + " days"));
         return lines;
     }
@@ -122,7 +130,7 @@ public final class Readouts {
      * schedule; the latest three months for a weekly one), the vital few, the unexplained share, the
      * top reason per function and churn by tenure, with the Pareto chart.
      */
-    public static Readout reasons(NrrEngine e, Schedule.Cadence cadence) {
+    public static Readout reasons(NrrEngine e, Schedule.Cadence cadence, int smallGroup) {
         YearMonth current = e.currentMonth();
         Window w = cadence == Schedule.Cadence.MONTHLY ? Window.month(current)
                 : new Window("3 months to " + current, current.minusMonths(3), current);
@@ -141,10 +149,11 @@ public final class Readouts {
             }
         }
         kit.list("*Top reason per function*", topPerFunction.entrySet().stream().map(x -> "• " + x.getKey().label() + ": "
-                + BlockKit.escape(x.getValue().reason()) + " (" + Money.whole(x.getValue().lostCents()) + ")").toList());
+                + BlockKit.escape(x.getValue().reason()) + (x.getValue().accounts() < smallGroup ? ""
+                : " (" + Money.whole(x.getValue().lostCents()) + ")")).toList());
         kit.fields(p.tenure().stream().map(t -> "*Churn, " + t.tenure().code() + " (" + t.tenure().range() + ")*\n" + t.churns()
-                + " churns · " + Money.whole(t.lostCents()) + " MRR").toList());
-        kit.context(Definitions.PARETO_FOOTNOTE);
+                + " churns" + (t.churns() > 0 && t.churns() < smallGroup ? "" : " · " + Money.whole(t.lostCents()) + " MRR")).toList());
+        kit.context(Definitions.PARETO_FOOTNOTE + smallNote(smallGroup));
         return new Readout("Churn-reason summary, " + w.label(), kit.build(),
                 List.of(new Readout.Chart("churn-pareto.png", "Why revenue left, " + w.label(),
                         new ChartSpec.Pareto(p, "Revenue lost by reason, " + w.label()))),
@@ -153,7 +162,7 @@ public final class Readouts {
 
     /** A quarter's readout with the CS leader's commentary, posted under their name. */
     public static Readout quarterly(NrrEngine e, Window quarter, ReadoutStore.FlagCounts flags, String commentary, String leaderId,
-                                    Scorecard scorecard) {
+                                    Scorecard scorecard, int smallGroup) {
         RetentionReport r = e.report(quarter, Segment.ALL);
         RetentionReport previous = tryReport(e, quarter.previous());
         Window lastYear = Window.quarter(quarter.end().getYear() - 1, quarter.end().getMonthValue() / 3);
@@ -175,10 +184,11 @@ public final class Readouts {
         }
         kit.list("*Contribution by function*", functions);
         ReasonPareto p = e.pareto(quarter, Segment.ALL);
-        kit.list("*Top reasons revenue left*", p.rows().stream().limit(5).map(x -> "• " + BlockKit.escape(x.reason()) + " " + Money.whole(x.lostCents())
-                + " (" + Money.percent(x.share()) + ")").toList());
-        kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved · ARR saved "
-                + Money.whole(flags.savedArrCents()));
+        kit.list("*Top reasons revenue left*", p.rows().stream().limit(5).map(x -> "• " + BlockKit.escape(x.reason()) + (x.accounts() < smallGroup
+                ? " (fewer than " + smallGroup + " accounts)" : " " + Money.whole(x.lostCents()) + " (" + Money.percent(x.share()) + ")"))
+                .toList());
+        kit.text("*Flags this quarter:* " + flags.opened() + " opened · " + flags.resolved() + " resolved"
+                + (flags.resolved() < smallGroup ? "" : " · ARR saved " + Money.whole(flags.savedArrCents())));
         if (scorecard != null) {
             kit.text("*Scorecard* · " + CompBlocks.companyLine(scorecard));
             kit.list(null, CompBlocks.scorecardLines(scorecard));

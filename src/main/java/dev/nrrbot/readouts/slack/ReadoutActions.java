@@ -11,6 +11,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewTitle;
+import dev.nrrbot.access.Access;
 import dev.nrrbot.metrics.ReportUnavailable;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
@@ -37,6 +38,7 @@ public final class ReadoutActions {
     static final String COMMENTARY = "commentary";
 
     private final ReadoutService readouts;
+    private final Access access;
     private final ExecutorService background;
     private final Runnable kick;
     /** Views whose post is being built here: a double submit meanwhile is acknowledged and dropped. */
@@ -46,8 +48,9 @@ public final class ReadoutActions {
      * @param background runs the work after the acknowledgement: building, drawing and queueing
      * @param kick       wakes the outbox once the readout is queued
      */
-    public ReadoutActions(ReadoutService readouts, ExecutorService background, Runnable kick) {
+    public ReadoutActions(ReadoutService readouts, Access access, ExecutorService background, Runnable kick) {
         this.readouts = readouts;
+        this.access = access;
         this.background = background;
         this.kick = kick;
     }
@@ -60,6 +63,10 @@ public final class ReadoutActions {
             if (meta.isEmpty() || view.getId() == null || user == null) {
                 return refuse(ctx, view, "This preview no longer says which quarter and channel it is for. Close it and run"
                         + " /nrr readout again, e.g. /nrr readout 2026-Q3 #leadership.");
+            }
+            if (!access.runsReadoutsAndOwners(user)) { // the command checked it; a submission is checked again
+                log.warn("a quarterly readout submission by someone who may not post readouts was refused");
+                return refuse(ctx, view, "Only admins and CS leaders post readouts under their name.");
             }
             Window quarter;
             try {

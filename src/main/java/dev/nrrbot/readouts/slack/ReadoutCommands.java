@@ -10,7 +10,6 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.nrrbot.access.Access;
-import dev.nrrbot.access.Role;
 import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.platform.slack.BadInput;
@@ -160,9 +159,8 @@ public final class ReadoutCommands {
 
     /** Null when the person may schedule and post readouts; else the refusal. */
     private Reply refusal(String user) {
-        Role role = access.role(user);
-        return role == Role.ADMIN || role == Role.CS_LEADER ? null
-                : Reply.text("Only admins and CS leaders schedule and post readouts.");
+        return access.runsReadoutsAndOwners(user) ? null
+                : Reply.refusal("Only admins and CS leaders schedule and post readouts. Ask " + access.adminMentions() + ".");
     }
 
     private Reply unschedule(Unschedule u, Invocation in) {

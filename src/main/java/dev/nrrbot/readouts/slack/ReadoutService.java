@@ -45,6 +45,7 @@ public final class ReadoutService {
     public record Preview(Window quarter, Readout readout) {
     }
 
+    private final int smallGroup;
     private final ReadoutStore store;
     private final PortfolioCache cache;
     private final Supplier<List<Flag>> openFlags;
@@ -65,6 +66,16 @@ public final class ReadoutService {
     /** @param charts draws the charts of a readout when it is queued */
     public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
                           ZoneId configuredZone, ChartRenderer charts) {
+        this(store, cache, openFlags, comp, clock, configuredZone, charts, dev.nrrbot.access.Policy.DEFAULT_MIN_GROUP_SIZE);
+    }
+
+    /**
+     * @param smallGroup readout lines about fewer accounts than this show no amounts, unless the
+     *                   schedule's channel was allowed account names ({@code Policy.minGroupSize})
+     */
+    public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
+                          ZoneId configuredZone, ChartRenderer charts, int smallGroup) {
+        this.smallGroup = smallGroup;
         this.store = store;
         this.cache = cache;
         this.openFlags = openFlags;
@@ -119,10 +130,11 @@ public final class ReadoutService {
     private Readout build(Schedule s, ReadoutCalendar.Occurrence o, Instant now) {
         NrrEngine e = cache.engine();
         if (s.kind() == Schedule.Kind.REASONS) {
-            return Readouts.reasons(e, s.cadence());
+            return Readouts.reasons(e, s.cadence(), s.showNames() ? 0 : smallGroup);
         }
         return Readouts.weekly(e, store.lastPostedNrr(s.id()).orElse(null),
-                store.monthsImportedBetween(o.dueAt().minus(Duration.ofDays(7)), now), s.showNames(), openFlags.get(), now);
+                store.monthsImportedBetween(o.dueAt().minus(Duration.ofDays(7)), now), s.showNames(), openFlags.get(), now,
+                s.showNames() ? 0 : smallGroup);
     }
 
     /** The readout of one kind now, for the command line's {@code post}. */
@@ -131,8 +143,9 @@ public final class ReadoutService {
         Instant now = clock.instant();
         return switch (kind) {
             case "weekly" -> Readouts.weekly(e, null, store.monthsImportedBetween(now.minus(Duration.ofDays(7)), now), showNames,
-                    openFlags.get(), now);
-            case "reasons" -> Readouts.reasons(e, "monthly".equals(window) ? Schedule.Cadence.MONTHLY : Schedule.Cadence.WEEKLY);
+                    openFlags.get(), now, showNames ? 0 : smallGroup);
+            case "reasons" -> Readouts.reasons(e, "monthly".equals(window) ? Schedule.Cadence.MONTHLY : Schedule.Cadence.WEEKLY,
+                    showNames ? 0 : smallGroup);
             case "quarterly" -> quarterly(e, e.window(window == null ? "last quarter" : window), null, null);
             default -> throw new IllegalArgumentException("unknown readout '" + kind + "': use weekly, reasons or quarterly");
         };
@@ -167,7 +180,7 @@ public final class ReadoutService {
         Instant from = quarter.start().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = quarter.end().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Scorecard card = Scorecard.of(e.report(quarter, Segment.ALL), comp.plan(quarter.label()));
-        return Readouts.quarterly(e, quarter, store.flagCounts(from, to), commentary, leaderId, card);
+        return Readouts.quarterly(e, quarter, store.flagCounts(from, to), commentary, leaderId, card, smallGroup);
     }
 
     private static void requireQuarter(Window quarter) {

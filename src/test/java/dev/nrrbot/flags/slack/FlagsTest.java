@@ -130,19 +130,41 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
                 {"type":"block_suggestion","team":{"id":"T0ACME"},"user":{"id":"%s"},"api_app_id":"A0NRR","token":"legacy",
                  "action_id":"flag_account","block_id":"account","value":"ACME-0000","view":{"id":"V0MODAL","type":"modal"}}
                 """.formatted(ALEX)).getAsJsonObject();
+        // a viewer finds accounts by name only: an id finds nothing, and the options show no ids
         HttpResponse<String> options = bot.client.interactive(suggestion);
         assertThat(options.statusCode()).isEqualTo(200);
-        assertThat(options.body()).contains("\"options\"").contains("ACME-00001").contains("\"value\":\"ACME-00001\"");
+        assertThat(options.body()).isEqualTo("{\"options\":[]}");
+        String name = bot.engine().portfolio().account("ACME-00007").orElseThrow().name();
+        suggestion.addProperty("value", name.substring(0, 4));
+        assertThat(bot.client.interactive(suggestion).body()).contains(name).doesNotContain("(ACME-");
+        suggestion.addProperty("value", name.substring(0, 2));
+        assertThat(bot.client.interactive(suggestion).body()).isEqualTo("{\"options\":[]}");
+        // a CS leader searches ids too
+        suggestion.add("user", JsonParser.parseString("{\"id\":\"" + CS + "\"}"));
+        suggestion.addProperty("value", "ACME-0000");
+        assertThat(bot.client.interactive(suggestion).body()).contains("\"options\"").contains("(ACME-00001)")
+                .contains("\"value\":\"ACME-00001\"");
 
-        // the person picks the account: ARR and renewal are filled from the data
-        JsonObject pick = action(ALEX, "flag_account", null, "account", null);
+        // a viewer picks the account: its ARR and renewal are not theirs to see, so nothing is filled in
+        JsonObject viewerPick = action(ALEX, "flag_account", null, "account", null);
+        viewerPick.add("view", JsonParser.parseString("{\"id\":\"V0MODAL\",\"hash\":\"h1\",\"type\":\"modal\",\"callback_id\":\"flag_modal\","
+                + "\"state\":{\"values\":{}}}"));
+        viewerPick.getAsJsonArray("actions").get(0).getAsJsonObject().add("selected_option",
+                JsonParser.parseString("{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"ACME-00007\"}"));
+        viewerPick.getAsJsonArray("actions").get(0).getAsJsonObject().addProperty("type", "external_select");
+        bot.client.interactive(viewerPick);
+        assertThat(bot.slack.await("views.update", 1, Duration.ofSeconds(5)).params().get("view"))
+                .doesNotContain("initial_value").doesNotContain("initial_date");
+
+        // a CS leader picks the account: ARR and renewal are filled from the data
+        JsonObject pick = action(CS, "flag_account", null, "account", null);
         pick.add("view", JsonParser.parseString("{\"id\":\"V0MODAL\",\"hash\":\"h1\",\"type\":\"modal\",\"callback_id\":\"flag_modal\","
                 + "\"state\":{\"values\":{}}}"));
         pick.getAsJsonArray("actions").get(0).getAsJsonObject().add("selected_option",
                 JsonParser.parseString("{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"ACME-00007\"}"));
         pick.getAsJsonArray("actions").get(0).getAsJsonObject().addProperty("type", "external_select");
         bot.client.interactive(pick);
-        FakeSlack.Call update = bot.slack.await("views.update", 1, Duration.ofSeconds(5));
+        FakeSlack.Call update = bot.slack.await("views.update", 2, Duration.ofSeconds(5));
         long arr = 12 * bot.engine().portfolio().ledger().mrr("ACME-00007", java.time.YearMonth.of(2026, 10));
         assertThat(update.params().get("view")).contains("\"initial_value\":\"" + new java.math.BigDecimal(arr).movePointLeft(2)
                 .stripTrailingZeros().toPlainString() + "\"");

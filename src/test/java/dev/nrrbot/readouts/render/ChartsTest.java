@@ -226,7 +226,7 @@ class ChartsTest {
             }
             rows.add(new ReasonPareto.Row(code, code.replace('_', ' '), fs[i % fs.length], lost[i], 1 + i % 4,
                     BigDecimal.valueOf(lost[i]).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN),
-                    BigDecimal.valueOf(running).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN)));
+                    BigDecimal.valueOf(running).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN), 1 + i % 4));
         }
         long unexplained = count > 1 ? lost[count - 1] : 0;
         return new ReasonPareto(window(), Segment.ALL, rows, total, unexplained, 0, vital, List.of());

@@ -92,7 +92,8 @@ class ReadoutPreviewTest {
         };
         ReadoutService readouts = new ReadoutService(new JdbiReadoutStore(db.jdbi()), cache, List::of, new JdbiCompStore(db.jdbi()),
                 clock, null, counting);
-        Access access = new Access(new JdbiAccessStore(db, clock), Set.of(LEAD));
+        Access access = new Access(new JdbiAccessStore(db, clock), Set.of(LEAD), new dev.nrrbot.access.Policy(5),
+                id -> dev.nrrbot.access.AccountScope.UNKNOWN);
         background = new TrackedExecutor(Executors.newFixedThreadPool(2));
         CommandTable table = new CommandTable(new ReadoutCommands(readouts, access, clock).commands(), "schedules",
                 List.of(ReportUnavailable.class, IllegalArgumentException.class));
@@ -104,7 +105,7 @@ class ReadoutPreviewTest {
                 .slack(Slack.getInstance(config)).build());
         app.use(new ErrorBoundary());
         new NrrSlashCommand(table, wait -> true, background).register(app);
-        new ReadoutActions(readouts, background, kicks::incrementAndGet).register(app);
+        new ReadoutActions(readouts, access, background, kicks::incrementAndGet).register(app);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
