@@ -186,6 +186,17 @@ class EscapingTest extends SharedBot {
     }
 
     @Test
+    void aViewersAnswersWithoutAmountsShowTheDataAsTextToo() throws Exception {
+        String viewer = "U0VIEWER";
+        assertThat(BlockText.of(ask(viewer, "reasons"))).contains(CODE_ESCAPED);
+        assertThat(BlockText.of(ask(viewer, "segment plan=<!here>"))).contains("*plan=&lt;!here&gt;* has 1 account in its cohort");
+        assertThat(text(ask(viewer, "segment plan=<!channel>"))).contains("No account has plan=&lt;!channel&gt;.");
+        ask(viewer, "account " + account);
+        assertThat(text(ask(viewer, "flag " + account + " product <!here> call them"))).contains("*" + NAME_ESCAPED + "*");
+        ask(viewer, "flags mine");
+    }
+
+    @Test
     void readoutsAndTheReasonQuestionShowTheDataAsText() throws Exception {
         bot.slack.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"U0CSM\"}}");
         ask(RunningBot.ADMIN, "readout 2026-Q3 <#C0LEAD|leadership>");

@@ -263,7 +263,7 @@ public final class FlagActions {
     private static void tellOnly(ActionContext ctx, String mrkdwn) {
         try {
             if (ctx.getResponseUrl() != null) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(mrkdwn));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(dev.nrrbot.platform.format.Mrkdwn.guard(mrkdwn)));
             }
         } catch (Exception e) {
             log.warn("could not tell someone why a button did nothing", e);

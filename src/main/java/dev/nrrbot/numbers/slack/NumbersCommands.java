@@ -87,9 +87,9 @@ public final class NumbersCommands {
             return access.seesAttributeValues(in.viewerId()) ? Reply.notice(e.getMessage()) : Reply.notice(e.withoutValues());
         }
         if (!access.seesGroupAmounts(in.viewerId(), r.cohortAccounts())) {
-            return new Reply("Segment too small to show", Reply.notice("*" + BlockKit.escape(segment.toString()) + "* has "
+            return new Reply("Segment too small to show", new BlockKit().text("*" + BlockKit.escape(segment.toString()) + "* has "
                     + r.cohortAccounts() + (r.cohortAccounts() == 1 ? " account" : " accounts") + " in its cohort. "
-                    + access.smallGroupNote()).blocks(), true);
+                    + access.smallGroupNote()).build(), true);
         }
         return summary(s, q.window(), segment, Footer.of(in));
     }
