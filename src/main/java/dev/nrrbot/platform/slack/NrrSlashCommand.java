@@ -33,7 +33,7 @@ public final class NrrSlashCommand {
 
     public void register(App app) {
         app.command("/nrr", (req, ctx) -> {
-            String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
+            String text = typed(req.getPayload().getText());
             Invocation in = new Invocation(ctx.getRequestUserId(), text, req.getPayload().getTriggerId(), ctx.client(),
                     Invocation.Audience.ASKER);
             CommandTable.Parsed parsed = table.parse(text);
@@ -44,6 +44,14 @@ public final class NrrSlashCommand {
             Reply reply = table.run(parsed, in);
             return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
         });
+    }
+
+    /**
+     * What the person typed: Slack sends a command's {@code &}, {@code <} and {@code >} as HTML entities,
+     * so {@code /nrr account AT&T} arrives as {@code AT&amp;T}. Answers escape whatever they echo.
+     */
+    static String typed(String text) {
+        return text == null ? "" : text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim();
     }
 
     private void respondLater(SlashCommandContext ctx, CommandTable.Parsed parsed, Invocation in) {
