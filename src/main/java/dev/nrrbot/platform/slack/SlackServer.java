@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * behind a bounded queue, 503 when full. Jetty's own job queue is bounded too.</li>
  * <li>The signature is checked before the body is read where the headers allow, and otherwise the
  * moment the body is in ({@link RequestSignature}); only signed requests reach a worker or Bolt.</li>
- * <li>The port opens last, once the workers, Bolt and the servlet are ready.</li>
+ * <li>The listening socket has an accept queue large enough for a burst, and the port opens last,
+ * once the workers, Bolt and the servlet are ready, so the first requests are answered, not reset.</li>
  * </ul>
  * See {@link SlackEventsServlet} for the order of the checks and what each answers.
  */
@@ -37,6 +38,12 @@ public final class SlackServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     /** Slack's largest payloads (a modal's state) are a few kilobytes; anything past this is refused unread. */
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /**
+     * Connections the kernel holds before Jetty accepts them: Java's default of 50 overflowed in a
+     * burst of 200 (the overflow is dropped and retried a second later, or reset where the kernel is
+     * set to abort). Linux caps it at net.core.somaxconn (4096 on current kernels, 128 on old ones).
+     */
+    static final int ACCEPT_QUEUE = 1024;
     /** A connection silent this long is closed (a body also has its own, shorter, deadline). */
     static final int IDLE_TIMEOUT_MS = 10_000;
     /** Jetty's threads read, write and answer /health: never blocked on a body or on Bolt. */
@@ -93,6 +100,7 @@ public final class SlackServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
 
         SlackWork work = new SlackWork(limits.workers(), limits.queue());
