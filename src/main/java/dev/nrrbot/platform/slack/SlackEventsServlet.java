@@ -76,6 +76,15 @@ final class SlackEventsServlet extends HttpServlet {
         }
         AsyncContext async = req.startAsync();
         async.setTimeout(0); // the body has its own deadline; a worker always completes
+        try {
+            startReading(req, resp, async, length, unsigned, timestamp, sig);
+        } catch (IOException | RuntimeException e) {
+            refuseAndComplete(async, resp, Refusal.MALFORMED); // never an async request left open
+        }
+    }
+
+    private void startReading(HttpServletRequest req, HttpServletResponse resp, AsyncContext async, long length, boolean unsigned,
+                              String timestamp, String sig) throws IOException {
         AsyncBody.read(req.getInputStream(), length, unsigned ? MAX_UNSIGNED_BODY_BYTES : SlackServer.MAX_BODY_BYTES, budget,
                 limits.bodyDeadline(), scheduler, new AsyncBody.Outcome() {
                     @Override
