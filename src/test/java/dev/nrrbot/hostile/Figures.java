@@ -15,16 +15,20 @@ import java.util.List;
 final class Figures {
 
     static final Path FILE = Path.of("target", "hostile-figures.txt");
+    /** The first figure of a run starts the file afresh. */
+    private static boolean started;
 
     private Figures() {
     }
 
-    static void record(String testCase, String figures) {
+    static synchronized void record(String testCase, String figures) {
         String line = testCase + ": " + figures + System.lineSeparator();
         System.out.print(line);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            started = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
