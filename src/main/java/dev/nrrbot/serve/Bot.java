@@ -145,7 +145,7 @@ public final class Bot implements AutoCloseable {
                 return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
                         scheduler);
             }
-            SlackServer server = SlackServer.start(app, settings.port());
+            SlackServer server = SlackServer.start(app, settings.port(), metrics);
             return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
         } catch (Exception e) {
             if (scheduler != null) {

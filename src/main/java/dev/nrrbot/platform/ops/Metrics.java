@@ -49,6 +49,12 @@ public final class Metrics {
         CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsDouble())).register(registry);
     }
 
+    /** A counter kept elsewhere with one value per {@code label} (refused requests by reason), read when scraped. */
+    public void counter(String name, String help, String label, java.util.Map<String, DoubleSupplier> values) {
+        CounterWithCallback.builder().name(name).help(help).labelNames(label)
+                .callback(cb -> values.forEach((v, value) -> cb.call(value.getAsDouble(), v))).register(registry);
+    }
+
     public String scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

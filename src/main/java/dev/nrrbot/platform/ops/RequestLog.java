@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line and one metric per Slack request: its kind, the command (the first word after /nrr,
- * never the rest, which may name accounts), latency and outcome. Never a token or a secret. While
+ * never the rest, which may name accounts), latency and outcome. Never a token or a secret, and
+ * nothing from the request that is not one plain token ({@link LogSafe#token}), so a newline in a
+ * payload cannot forge a line. It runs after Bolt's signature check: unsigned requests never get
+ * here (the server answers them with one short line at most, see {@code platform/slack/Refusals}). While
  * the bot drains for shutdown, new requests get 503 so Slack retries them on another instance.
  */
 public final class RequestLog implements Middleware {
@@ -94,16 +97,16 @@ public final class RequestLog implements Middleware {
             }
             if (req instanceof BlockActionRequest r) {
                 return r.getPayload().getActions() == null || r.getPayload().getActions().isEmpty() ? "(none)"
-                        : r.getPayload().getActions().get(0).getActionId();
+                        : LogSafe.token(r.getPayload().getActions().get(0).getActionId());
             }
             if (req instanceof ViewSubmissionRequest r) {
-                return r.getPayload().getView().getCallbackId();
+                return LogSafe.token(r.getPayload().getView().getCallbackId());
             }
             if (req instanceof EventRequest r) {
-                return r.getEventType();
+                return LogSafe.token(r.getEventType());
             }
             JsonObject o = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject();
-            return o.has("type") ? o.get("type").getAsString() : "(other)";
+            return o.has("type") ? LogSafe.token(o.get("type").getAsString()) : "(other)";
         } catch (RuntimeException e) {
             return "(other)";
         }

@@ -2,10 +2,8 @@ package dev.nrrbot.platform.slack;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.ReadListener;
 import javax.servlet.ServletInputStream;
@@ -13,8 +11,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body was read up front, to a limit: Bolt then reads these bytes, and a body larger
- * than the limit is never held in memory whole.
+ * A request whose body has already been read, to a limit and without blocking ({@link AsyncBody}):
+ * Bolt's adapter then reads these bytes as if from the connection.
  */
 final class BoundedBody extends HttpServletRequestWrapper {
 
@@ -23,25 +21,6 @@ final class BoundedBody extends HttpServletRequestWrapper {
     BoundedBody(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
-    }
-
-    /** The body, or null when it is longer than {@code limit} bytes (by its Content-Length or as it arrives). */
-    static byte[] read(HttpServletRequest req, int limit) throws IOException {
-        if (req.getContentLengthLong() > limit) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, Math.min(limit, (int) req.getContentLengthLong())));
-        byte[] buffer = new byte[8192];
-        try (InputStream in = req.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                if (out.size() + n > limit) {
-                    return null;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
     }
 
     @Override
@@ -78,8 +57,13 @@ final class BoundedBody extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() {
         String encoding = getCharacterEncoding();
-        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        Charset charset;
+        try {
+            charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            charset = StandardCharsets.UTF_8; // a charset nobody knows: Slack sends UTF-8
+        }
+        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
     }
 
     @Override

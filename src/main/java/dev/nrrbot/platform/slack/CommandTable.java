@@ -2,6 +2,7 @@ package dev.nrrbot.platform.slack;
 
 import dev.nrrbot.platform.Failures;
 import dev.nrrbot.platform.format.Definitions;
+import dev.nrrbot.platform.ops.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public final class CommandTable {
     /** The answer to a failure nobody foresaw: an id the person can quote, the stack trace in the log. */
     public static Reply apology(String what, Throwable e) {
         String id = Failures.newId();
-        log.error("unexpected failure {} answering /nrr {}", id, what, e);
+        log.error("unexpected failure {} answering /nrr {}", id, what, LogSafe.withoutMessages(e)); // messages may quote the text
         return Reply.notice(Failures.apology(id));
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import dev.nrrbot.platform.Failures;
+import dev.nrrbot.platform.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class ErrorBoundary implements Middleware {
         } catch (Exception | StackOverflowError e) {
             String id = Failures.newId();
             RequestType type = req.getRequestType();
-            log.error("unexpected failure {} handling a {} request", id, type == null ? "unknown" : type.name(), e);
+            // the stack trace, not the messages: they may quote the request (LogSafe)
+            log.error("unexpected failure {} handling a {} request", id, type == null ? "unknown" : type.name(), LogSafe.withoutMessages(e));
             Response ok = Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).build();
             if (type == RequestType.Command) {
                 JsonObject body = new JsonObject();

@@ -29,6 +29,8 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.methods.impl.TeamIdCache", "off");
         // The SDK logs a body it cannot route in full: unsigned, any size, newlines and all. Never log request bodies.
         System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.bolt.util.SlackRequestParser", "error");
+        // Bolt warns of an action, view or event it has no listener for by quoting its id, newlines and all.
+        System.setProperty("org.slf4j.simpleLogger.log.com.slack.api.bolt.App", "error");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null && !serving) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
