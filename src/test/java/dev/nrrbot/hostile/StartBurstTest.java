@@ -36,7 +36,7 @@ class StartBurstTest {
             List<byte[]> requests = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
                 String body = SignedClient.form(Map.of("command", "/nrr", "text", i % 2 == 0 ? "" : "trend", "user_id", "U0VIEWER",
-                        "team_id", "T0ACME", "channel_id", "C0GENERAL", "trigger_id", "1.2.3", "response_url", bot.slack.responseUrl("b")));
+                        "team_id", "T0ACME", "channel_id", "C0GENERAL", "trigger_id", "1.2." + i, "response_url", bot.slack.responseUrl("b")));
                 String ts = Long.toString(SignedClient.now());
                 String head = RawHttp.head(body.getBytes(StandardCharsets.UTF_8).length, ts,
                         new SlackSignature.Generator(RunningBot.SECRET).generate(ts, body));
