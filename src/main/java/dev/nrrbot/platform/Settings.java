@@ -27,10 +27,12 @@ import java.util.Set;
  * @param outboxLease   NRR_OUTBOX_LEASE_SECONDS: how long an outbox claim holds (60 s)
  * @param databaseUrl   NRR_DATABASE_URL, or null for the embedded default
  * @param minGroupSize  NRR_MIN_GROUP_SIZE: the fewest accounts a group may have for viewers to see its amounts (5)
+ * @param opsAddress    NRR_OPS_ADDRESS (HOST:PORT, e.g. 127.0.0.1:9090): /health, /ready and /metrics served there
+ *                      alone, off the Slack port; null to serve them on PORT
  */
 public record Settings(String botToken, String signingSecret, String apiUrl, int port, Set<String> admins, String appToken,
                        ZoneId timezone, Duration jobPeriod, Duration outboxLease, String databaseUrl,
-                       int minGroupSize) {
+                       int minGroupSize, java.net.InetSocketAddress opsAddress) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final Duration DEFAULT_JOB_PERIOD = Duration.ofSeconds(30);
@@ -133,6 +135,26 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
                         + DEFAULT_MIN_GROUP_SIZE + ")");
             }
         }
+        java.net.InetSocketAddress ops = null;
+        String opsText = blankToNull(env.get("NRR_OPS_ADDRESS"));
+        if (opsText != null) {
+            int colon = opsText.lastIndexOf(':');
+            try {
+                int opsPort = Integer.parseInt(opsText.substring(colon + 1));
+                String host = opsText.substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");
+                if (colon <= 0 || host.isBlank() || opsPort < 0 || opsPort > 65535) {
+                    throw new NumberFormatException();
+                }
+                ops = new java.net.InetSocketAddress(host, opsPort);
+                if (ops.isUnresolved()) {
+                    problems.add("NRR_OPS_ADDRESS '" + opsText + "': no such host here; use an address of this machine such as"
+                            + " 127.0.0.1:9090");
+                }
+            } catch (NumberFormatException e) {
+                problems.add("NRR_OPS_ADDRESS '" + opsText + "' should be HOST:PORT, such as 127.0.0.1:9090 (where /health, /ready"
+                        + " and /metrics are served instead of PORT)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException((slack ? "cannot start the Slack app" : "cannot read the settings")
                     + ":\n  - " + String.join("\n  - ", problems));
@@ -142,7 +164,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
                 .forEach(admins::add);
         return new Settings(slack ? token : null, needs == Needs.SERVE ? secret : null,
                 api == null ? null : (api.endsWith("/") ? api : api + "/"), port, admins, socketMode ? appToken : null, zone, jobPeriod,
-                lease, db, minGroup);
+                lease, db, minGroup, ops);
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback, int min, int max, String what,
@@ -171,7 +193,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
     @Override
     public String toString() {
         return "Settings[apiUrl=" + Database.redact(apiUrl) + ", port=" + port + ", admins=" + admins + ", timezone=" + timezone + ", jobPeriod="
-                + jobPeriod + ", outboxLease=" + outboxLease + ", minGroupSize=" + minGroupSize + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
+                + jobPeriod + ", outboxLease=" + outboxLease + ", minGroupSize=" + minGroupSize + ", ops=" + (opsAddress == null ? "on PORT" : opsAddress) + ", database=" + (databaseUrl == null ? "default" : Database.redact(databaseUrl))
                 + "]";
     }
 }

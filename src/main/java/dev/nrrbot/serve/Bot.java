@@ -141,12 +141,24 @@ public final class Bot implements AutoCloseable {
                 var socketMode = new com.slack.api.bolt.socket_mode.SocketModeApp(mode.appToken(), app,
                         com.slack.api.socket_mode.SocketModeClient.Backend.Tyrus);
                 socketMode.startAsync();
-                dev.nrrbot.platform.ops.OpsServer opsServer = new dev.nrrbot.platform.ops.OpsServer(ops, settings.port());
+                dev.nrrbot.platform.ops.OpsServer opsServer = settings.opsAddress() != null
+                        ? new dev.nrrbot.platform.ops.OpsServer(ops, settings.opsAddress())
+                        : new dev.nrrbot.platform.ops.OpsServer(ops, settings.port());
                 return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
                         scheduler);
             }
-            SlackServer server = SlackServer.start(app, settings.port(), metrics);
-            return new Bot(services, server, null, null, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
+            dev.nrrbot.platform.ops.OpsServer opsServer = settings.opsAddress() == null ? null
+                    : new dev.nrrbot.platform.ops.OpsServer(ops, settings.opsAddress());
+            SlackServer server;
+            try {
+                server = SlackServer.start(app, settings.port(), metrics);
+            } catch (RuntimeException e) {
+                if (opsServer != null) {
+                    opsServer.close();
+                }
+                throw e;
+            }
+            return new Bot(services, server, null, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
         } catch (Exception e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -243,5 +255,10 @@ public final class Bot implements AutoCloseable {
     /** The port Slack or the operator reaches: Bolt's HTTP server, or in Socket Mode the ops server. */
     public int port() {
         return server != null ? server.port() : opsServer.port();
+    }
+
+    /** Where /health, /ready and /metrics answer: NRR_OPS_ADDRESS's port, else {@link #port()}. */
+    public int opsPort() {
+        return opsServer != null ? opsServer.port() : port();
     }
 }

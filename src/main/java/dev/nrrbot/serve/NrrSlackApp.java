@@ -107,7 +107,9 @@ public final class NrrSlackApp {
         App app = new App(config);
         app.use(requestLog);
         register(app, parts, table);
-        Health.register(app, ops);
+        if (settings.opsAddress() == null) {
+            Health.register(app, ops); // else they are served on NRR_OPS_ADDRESS alone
+        }
         return app;
     }
 

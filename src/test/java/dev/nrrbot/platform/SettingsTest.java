@@ -142,7 +142,7 @@ class SettingsTest {
         // a record built directly too
         Settings direct = new Settings(TOKEN, SECRET, null, 3000, java.util.Set.of(), "xapp-1-secret-app-token", null,
                 Settings.DEFAULT_JOB_PERIOD, Settings.DEFAULT_OUTBOX_LEASE, "jdbc:postgresql://h/db?user=u&password=" + SECRET,
-                Settings.DEFAULT_MIN_GROUP_SIZE);
+                Settings.DEFAULT_MIN_GROUP_SIZE, null);
         assertThat(direct.toString()).doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain("xapp");
     }
 
@@ -195,5 +195,17 @@ class SettingsTest {
                 .hasMessageContaining("SLACK_APP_TOKEN is not set").hasMessageContaining("connections:write");
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), true))
                 .hasMessageContaining("xapp-");
+    }
+
+    @Test
+    void theOpsAddressIsHostAndPort() {
+        Settings s = Settings.fromEnvironment(env("NRR_OPS_ADDRESS", "127.0.0.1:9090"));
+        assertThat(s.opsAddress().getPort()).isEqualTo(9090);
+        assertThat(s.opsAddress().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(Settings.fromEnvironment(env()).opsAddress()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.fromEnvironment(env("NRR_OPS_ADDRESS", "9090")))
+                .hasMessageContaining("NRR_OPS_ADDRESS '9090' should be HOST:PORT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.fromEnvironment(env("NRR_MIN_GROUP_SIZE", "0")))
+                .hasMessageContaining("NRR_MIN_GROUP_SIZE '0' should be a whole number of accounts from 1 to 1000");
     }
 }

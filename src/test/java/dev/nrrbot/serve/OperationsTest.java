@@ -77,4 +77,17 @@ class OperationsTest {
             return false;
         }
     }
+
+    @Test
+    void theOpsEndpointsCanBeKeptOffTheSlackPort() throws Exception {
+        try (RunningBot bot = RunningBot.start(dir, java.util.Map.of("NRR_OPS_ADDRESS", "127.0.0.1:0"))) {
+            assertThat(bot.bot.opsPort()).isNotEqualTo(bot.bot.port());
+            assertThat(bot.client.get("/health").statusCode()).isEqualTo(404);
+            assertThat(bot.client.get("/metrics").statusCode()).isEqualTo(404);
+            var ops = new SignedClient(bot.bot.opsPort(), RunningBot.SECRET);
+            assertThat(ops.get("/health").statusCode()).isEqualTo(200);
+            assertThat(ops.get("/metrics").body()).contains("nrr_outbox_depth");
+            assertThat(bot.ask("U0VIEWER", "trend").toString()).contains("T12M NRR trend");
+        }
+    }
 }

@@ -55,6 +55,17 @@ public final class RunningBot implements AutoCloseable {
         return start(dir, s -> s);
     }
 
+    /** As {@link #start(Path)}, with more environment for the bot (NRR_OPS_ADDRESS, say). */
+    public static RunningBot start(Path dir, Map<String, String> env) throws Exception {
+        TestDatabase database = TestDatabase.file(dir.resolve("nrr"));
+        try {
+            return start(dir, database, s -> s, database, null, null, env);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
     /** As {@link #start(Path)}, with a chance to wrap the store (to slow it down, say). */
     public static RunningBot start(Path dir, UnaryOperator<RevenueStore> wrap) throws Exception {
         return startOwning(dir, wrap, null, null);
@@ -69,7 +80,7 @@ public final class RunningBot implements AutoCloseable {
                                           java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
         TestDatabase database = TestDatabase.file(dir.resolve("nrr"));
         try {
-            return start(dir, database, wrap, database, appToken, slackReady);
+            return start(dir, database, wrap, database, appToken, slackReady, Map.of());
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -81,11 +92,12 @@ public final class RunningBot implements AutoCloseable {
      * finds the company (and the queued messages) where the first left them.
      */
     public static RunningBot start(Path dir, TestDatabase database) throws Exception {
-        return start(dir, database, s -> s, null, null, null);
+        return start(dir, database, s -> s, null, null, null, Map.of());
     }
 
     private static RunningBot start(Path dir, TestDatabase database, UnaryOperator<RevenueStore> wrap, TestDatabase owned,
-                                    String appToken, java.util.function.Consumer<FakeSlack> slackReady) throws Exception {
+                                    String appToken, java.util.function.Consumer<FakeSlack> slackReady, Map<String, String> more)
+            throws Exception {
         Database db = database.open();
         // Monday 2026-11-23 10:00 UTC; the follow-up schedule is driven by the test, delivery runs on its own.
         // The store stamps imports with it too, so "this week" in a readout is the clock's week, not the machine's.
@@ -109,6 +121,7 @@ public final class RunningBot implements AutoCloseable {
         if (appToken != null) {
             env.put("SLACK_APP_TOKEN", appToken);
         }
+        env.putAll(more);
         Settings settings = Settings.fromEnvironment(env, appToken != null);
         Bot bot = Bot.start(settings, db, store, new Bot.Timing(clock, java.time.ZoneOffset.UTC,
                 java.time.Duration.ofMillis(100), null), appToken == null ? Bot.Mode.HTTP : new Bot.Mode(appToken));

@@ -6,13 +6,20 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** In Socket Mode there is no Slack HTTP endpoint: this serves /health, /ready and /metrics on PORT. */
+/**
+ * /health, /ready and /metrics on an address of their own: PORT in Socket Mode (there is no Slack HTTP
+ * endpoint), or NRR_OPS_ADDRESS (such as 127.0.0.1:9090) to keep them off the port Slack reaches.
+ */
 public final class OpsServer implements AutoCloseable {
 
     private final HttpServer server;
 
     public OpsServer(OpsEndpoints endpoints, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
+        this(endpoints, new InetSocketAddress(port));
+    }
+
+    public OpsServer(OpsEndpoints endpoints, InetSocketAddress address) throws IOException {
+        server = HttpServer.create(address, 0);
         server.createContext("/", ex -> {
             OpsEndpoints.Answer a = "GET".equals(ex.getRequestMethod()) ? endpoints.route(ex.getRequestURI().getPath())
                     : new OpsEndpoints.Answer(405, "application/json", "{\"error\":\"GET only\"}");
