@@ -19,6 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * Opens the database named by a JDBC URL and brings its schema up to date. The default is an
  * embedded H2 file under ./data; any JDBC URL (PostgreSQL 15+) works with the same migrations.
  *
+ * <p>On an embedded H2 file a commit is on disk before the user is told: see {@link #durable(String)}.
+ *
  * <p>Queries borrow connections from a small pool, so a request on PostgreSQL reuses an open
  * connection instead of opening one per query. Close the database to close the pool; its threads
  * are daemons, so a command that never closes it still exits.
@@ -62,11 +64,12 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:h2:file:")) {
             createParent(url.substring("jdbc:h2:file:".length()));
         }
+        String connect = durable(url);
         // migrations on a short-lived connection of their own: Flyway knows which drivers and databases it
         // supports, and says so in words, before the pool needs a driver
         try {
             Flyway.configure()
-                    .dataSource(url, null, null)
+                    .dataSource(connect, null, null)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
@@ -76,7 +79,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool;
         CountingDataSource physical;
         try {
-            physical = new CountingDataSource(new DriverDataSource(url, null, new Properties(), null, null), redact(url));
+            physical = new CountingDataSource(new DriverDataSource(connect, null, new Properties(), null, null), redact(url));
             pool = new HikariDataSource(poolConfig(url, physical)); // opens the first connection, or throws
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
@@ -84,6 +87,36 @@ public final class Database implements AutoCloseable {
         Database db = new Database(url, pool, physical);
         OPEN.add(db);
         return db;
+    }
+
+    /**
+     * The URL the bot connects with: on an embedded H2 file, {@code WRITE_DELAY=0} (H2 otherwise keeps
+     * a commit in memory for up to 500 ms, and a process killed in that time loses a change the user
+     * was already told about, with the messages it queued) and {@code REUSE_SPACE=FALSE} (with
+     * WRITE_DELAY=0 alone H2 2.5.252 still lost a flag killed 0.2 s after its reply: a chunk written
+     * into reused space was not found after the kill; appended chunks always are). Either setting
+     * the URL already names is kept as given. Other URLs (in memory, H2 over TCP, PostgreSQL) are
+     * returned unchanged: PostgreSQL commits before it answers, and an H2 server is configured
+     * where it runs. The cost is measured in docs/benchmarks.md ("Durable commits on H2").
+     */
+    static String durable(String url) {
+        if (!isEmbedded(url) || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:zip:")) {
+            return url;
+        }
+        Set<String> given = new java.util.HashSet<>();
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            given.add((eq < 0 ? parts[i] : parts[i].substring(0, eq)).trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        StringBuilder out = new StringBuilder(url.endsWith(";") ? url.substring(0, url.length() - 1) : url);
+        if (!given.contains("WRITE_DELAY")) {
+            out.append(";WRITE_DELAY=0");
+        }
+        if (!given.contains("REUSE_SPACE")) {
+            out.append(";REUSE_SPACE=FALSE");
+        }
+        return out.toString();
     }
 
     private static HikariConfig poolConfig(String url, CountingDataSource physical) {
