@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.util.DriverDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
@@ -14,12 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the database named by a JDBC URL and brings its schema up to date. The default is an
  * embedded H2 file under ./data; any JDBC URL (PostgreSQL 15+) works with the same migrations.
  *
- * <p>On an embedded H2 file a commit is on disk before the user is told: see {@link #durable(String)}.
+ * <p>On an embedded H2 file a commit is written before the user is told ({@link #durable(String)}),
+ * and a file grown by it is compacted when a process opens it alone ({@link #compactIfSparse}).
  *
  * <p>Queries borrow connections from a small pool, so a request on PostgreSQL reuses an open
  * connection instead of opening one per query. Close the database to close the pool; its threads
@@ -37,6 +45,10 @@ public final class Database implements AutoCloseable {
     /** How long the pool's liveness check of an idle connection may take; below the connection timeout. */
     private static final long VALIDATION_TIMEOUT_MS = 3_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** A file that appends only is compacted at opening when it is larger than this and less than half live. */
+    static final long COMPACT_ABOVE_BYTES = 16L << 20;
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
     /** Databases opened and not closed yet in this JVM, so the owner of a URL can close what others left open. */
     private static final Set<Database> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -65,6 +77,9 @@ public final class Database implements AutoCloseable {
             createParent(url.substring("jdbc:h2:file:".length()));
         }
         String connect = durable(url);
+        if (appendsOnly(connect)) {
+            compactIfSparse(connect, COMPACT_ABOVE_BYTES);
+        }
         // migrations on a short-lived connection of their own: Flyway knows which drivers and databases it
         // supports, and says so in words, before the pool needs a driver
         try {
@@ -117,6 +132,49 @@ public final class Database implements AutoCloseable {
             out.append(";REUSE_SPACE=FALSE");
         }
         return out.toString();
+    }
+
+    /** Set by {@link #durable}: then every commit appends to the file (see {@link #compactIfSparse}). */
+    static boolean appendsOnly(String connect) {
+        return isEmbedded(connect) && connect.toUpperCase(java.util.Locale.ROOT).contains(";REUSE_SPACE=FALSE");
+    }
+
+    /**
+     * With {@code REUSE_SPACE=FALSE} each commit appends to the file, and H2 gives nothing back while
+     * the file is open nor when it closes: 500 {@code /nrr flag} grew the demo database from 5.0 to
+     * 30.9 MB, and {@code SHUTDOWN COMPACT} took it to 0.9 MB in 0.05-0.25 s (docs/benchmarks.md). So
+     * when a process opens such a file that nobody else has open (one session: this one), and the file
+     * is over {@code minBytes} and its chunks are less than half live, it is compacted before use. With
+     * another session open (serve, while the command line imports) nothing is done.
+     */
+    static void compactIfSparse(String connect, long minBytes) {
+        try (Connection c = DriverManager.getConnection(connect); Statement st = c.createStatement()) {
+            long size = 0;
+            int fill = 100;
+            try (ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = Long.parseLong(rs.getString(2));
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2));
+                    }
+                }
+            }
+            int sessions;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                rs.next();
+                sessions = rs.getInt(1);
+            }
+            if (sessions == 1 && size >= minBytes && fill < COMPACT_BELOW_FILL_PERCENT) {
+                long t = System.nanoTime();
+                st.execute("SHUTDOWN COMPACT");
+                log.info("compacted the database file ({} MB, {}% live) in {} ms", size >> 20, fill, (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // not fatal: the file stays as it is, and the next opening tries again
+            log.warn("could not check whether the database at {} needs compacting", redact(connect), e);
+        }
     }
 
     private static HikariConfig poolConfig(String url, CountingDataSource physical) {

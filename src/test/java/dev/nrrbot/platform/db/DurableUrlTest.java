@@ -38,4 +38,30 @@ class DurableUrlTest {
             assertThat(settings).containsOnly("WRITE_DELAY=0", "REUSE_SPACE=FALSE");
         }
     }
+
+    @Test
+    void aFileGrownByAppendingIsCompactedWhenAProcessOpensItAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("nrr").toAbsolutePath();
+        java.nio.file.Path file = dir.resolve("nrr.mv.db");
+        try (Database db = Database.open(url)) {
+            for (int i = 0; i < 300; i++) { // each commit appends to the file
+                int n = i;
+                db.jdbi().useHandle(h -> h.execute("MERGE INTO app_setting KEY (setting_name) VALUES ('n', ?)", Integer.toString(n)));
+            }
+        }
+        long grown = java.nio.file.Files.size(file);
+        assertThat(grown).isGreaterThan(2L << 20); // closing gave nothing back
+        try (Database serving = Database.open(url)) { // someone else has it open: left alone
+            Database.compactIfSparse(Database.durable(url), 0);
+            assertThat(java.nio.file.Files.size(file)).isGreaterThanOrEqualTo(grown);
+        }
+        Database.compactIfSparse(Database.durable(url), 0);
+        assertThat(java.nio.file.Files.size(file)).isLessThan(grown / 4);
+        try (Database db = Database.open(url)) { // and the data is all there
+            String last = db.jdbi().withHandle(h -> h.createQuery("SELECT setting_value FROM app_setting WHERE setting_name = 'n'")
+                    .mapTo(String.class).one());
+            assertThat(last).isEqualTo("299");
+        }
+    }
 }
