@@ -82,8 +82,9 @@ final class DurabilityCommand implements Callable<Integer> {
         out.println("mode | import s | file after import MB | flag p50 / p90 / max ms | file after flags MB | after close MB"
                 + " | after SHUTDOWN COMPACT MB (its time)");
         for (int r = 0; r < rounds; r++) {
-            for (Mode m : MODES) {
-                out.println(run(m, files, dir.resolve("r" + r + "-" + MODES.length + "-" + Math.abs(m.name().hashCode()))));
+            for (int k = 0; k < MODES.length; k++) {
+                Mode m = MODES[(k + r) % MODES.length]; // each round starts with another mode: no mode always runs first
+                out.println(run(m, files, dir.resolve("r" + r + "-" + k)));
                 out.flush();
             }
         }

@@ -146,25 +146,39 @@ class SlowSlackDeliveryTest {
     }
 
     @Test
-    void anInstanceStoppedMidDeliveryFinishesTheMessageInHandAndTheRestartSendsTheRestOnce() throws Exception {
+    void anInstanceStoppedMidDeliveryAndRestartedSendsEachMessageOnce() throws Exception {
         company(TestDatabase.file(dir.resolve("nrr")));
         try (FakeSlack slack = new FakeSlack()) {
             slack.delay("chat.postMessage", SLACK_MILLIS);
+            enqueue("stop", 10);
+            db.close(); // serve alone has the database, as in production (on H2 it holds the file itself)
             try (ChildBot first = ChildBot.start(url(), slack, dir.resolve("first.log"), ONE_SECOND_LEASE)) {
-                enqueue("stop", 10);
                 slack.await("chat.postMessage", 3, Duration.ofSeconds(30));
                 first.process.destroy(); // SIGTERM: serve's shutdown drains what it holds
                 assertThat(first.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             }
+            db = Database.open(url());
+            outbox = new Outbox(db.jdbi());
             List<String> sent = List.copyOf(keysWhere("sent_at IS NOT NULL"));
-            assertThat(sent).contains("stop:3").hasSizeLessThan(10); // the message in hand went out and was recorded
+            assertThat(sent).contains("stop:1", "stop:2").hasSizeLessThan(10);
+            if (database.isPostgres()) {
+                assertThat(sent).contains("stop:3"); // the message in hand went out and was recorded before the exit
+            }
             try (ChildBot second = ChildBot.start(url(), slack, dir.resolve("second.log"), ONE_SECOND_LEASE)) {
                 await(() -> outbox.depth() == 0, Duration.ofSeconds(60), "the outbox drains after the restart");
             }
             Map<String, Long> posts = posts(slack, "stop");
             assertThat(posts).as("posts per message: " + posts).hasSize(10).allSatisfy((text, n) -> assertThat(n).as(text).isEqualTo(1L));
-            assertThat(keysWhere("sent_at IS NOT NULL")).hasSize(10);
-            assertThat(keysWhere("unknown_at IS NOT NULL")).isEmpty();
+            if (database.isPostgres()) {
+                assertThat(keysWhere("sent_at IS NOT NULL")).hasSize(10);
+                assertThat(keysWhere("unknown_at IS NOT NULL")).isEmpty();
+            } else {
+                // on the embedded H2 file, H2's own exit hook closes the file while serve still waits for Slack's
+                // answer to the message in hand: it cannot be recorded, so after the restart it is unknown, and not
+                // sent again (docs/security.md)
+                assertThat(keysWhere("unknown_at IS NOT NULL")).isSubsetOf("stop:3");
+                assertThat(keysWhere("sent_at IS NOT NULL").size() + keysWhere("unknown_at IS NOT NULL").size()).isEqualTo(10);
+            }
         }
     }
 }
