@@ -127,6 +127,8 @@ public final class Bot implements AutoCloseable {
         metrics.gauge("nrr_outbox_depth", "Messages queued and not yet sent nor given up", outbox::depth);
         metrics.gauge("nrr_outbox_oldest_age_seconds", "Age of the oldest queued message", () -> outbox.oldestPending()
                 .map(t -> (double) java.time.Duration.between(t, timing.clock().instant()).toSeconds()).orElse(0.0));
+        metrics.gauge("nrr_outbox_unknown", "Messages whose send began and whose outcome is unknown (not sent again)",
+                outbox::unknownCount);
         metrics.counter("nrr_delivery_failures", "Failed delivery attempts (retried or given up)", delivery::failureCount);
         metrics.counter("nrr_slack_rate_limited", "Slack answers of HTTP 429", delivery::rateLimitedCount);
         metrics.gauge("nrr_imported_rows", "Rows imported into this database, all imports", () -> (double) store.importedRows());

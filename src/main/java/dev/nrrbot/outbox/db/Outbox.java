@@ -12,14 +12,19 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The durable outbox. Messages are queued inside the caller's transaction, so a change and the
- * messages it causes commit together; delivery claims them with a lease, so several instances can
- * deliver without sending one twice, and a claim left by a dead process expires and is taken over.
+ * messages it causes commit together. Delivery claims one message at a time with a lease that it
+ * renews while Slack answers, so several instances never hold one message at once, and records the
+ * outcome before it lets go. A claim that lapsed during a send (its instance died) is marked unknown
+ * rather than sent again: Slack may have posted it, and chat.postMessage has no idempotency key.
  */
 public final class Outbox {
 
     /** A queued message as delivery sees it. */
     public record Pending(long id, OutboxMessage message, int attempts, Instant createdAt) {
     }
+
+    /** Neither sent, nor given up on, nor of unknown outcome. */
+    private static final String OPEN = "sent_at IS NULL AND failed_at IS NULL AND unknown_at IS NULL";
 
     private final Jdbi jdbi;
 
@@ -39,70 +44,128 @@ public final class Outbox {
         jdbi.useTransaction(h -> enqueue(h, m, now));
     }
 
-    /** Claims up to {@code limit} due messages for {@code owner} until {@code leaseUntil}. */
-    public List<Pending> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<Long> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE sent_at IS NULL"
-                        + " AND failed_at IS NULL AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)"
+    /**
+     * Claims the oldest due message for {@code owner} until {@code leaseUntil}, and records that its
+     * send begins now ({@code sending_since}): from here on, until an outcome is recorded, Slack may have
+     * it. Only a message with no send under way is claimed; see {@link #settleAbandoned} for the others.
+     */
+    public Optional<Pending> claimNext(String owner, Instant now, Instant leaseUntil) {
+        List<Long> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE " + OPEN
+                        + " AND next_attempt_at <= :now AND sending_since IS NULL AND (claimed_until IS NULL OR claimed_until < :now)"
                         + " ORDER BY id")
-                .bind("now", at(now)).setMaxRows(limit).mapTo(Long.class).list());
-        List<Pending> claimed = new java.util.ArrayList<>();
+                .bind("now", at(now)).setMaxRows(5).mapTo(Long.class).list());
         for (long id : candidates) {
-            int won = jdbi.withHandle(h -> h.execute("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?"
-                    + " AND sent_at IS NULL AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)",
-                    owner, at(leaseUntil), id, at(now)));
+            int won = jdbi.withHandle(h -> h.execute("UPDATE outbox SET claimed_by = ?, claimed_until = ?, sending_since = ?"
+                    + " WHERE id = ? AND " + OPEN + " AND sending_since IS NULL AND (claimed_until IS NULL OR claimed_until < ?)",
+                    owner, at(leaseUntil), at(now), id, at(now)));
             if (won == 1) {
-                jdbi.withHandle(h -> h.createQuery("SELECT id, dedupe_key, method, recipient, body, attempts, created_at"
+                return jdbi.withHandle(h -> h.createQuery("SELECT id, dedupe_key, method, recipient, body, attempts, created_at"
                                 + " FROM outbox WHERE id = :id").bind("id", id)
                         .map((rs, ctx) -> new Pending(rs.getLong(1), new OutboxMessage(rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5)), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
-                        .findOne()).ifPresent(claimed::add);
+                        .findOne());
             }
         }
-        return claimed;
+        return Optional.empty();
     }
 
+    /** A send whose claim lapsed: who held it, since when it was sending, and when its lease ended. */
+    public record Abandoned(long id, String dedupeKey, String owner, Instant sendingSince, Instant leaseEnded) {
+    }
+
+    /**
+     * Marks unknown every message whose send began and whose claim lapsed with no outcome recorded
+     * (its instance died, or lost the database, while Slack had the message), so that it is not sent
+     * again: Slack may have posted it. Returns what it marked.
+     */
+    public List<Abandoned> settleAbandoned(Instant now) {
+        List<Abandoned> lapsed = jdbi.withHandle(h -> h.createQuery("SELECT id, dedupe_key, claimed_by, sending_since, claimed_until"
+                        + " FROM outbox WHERE " + OPEN + " AND sending_since IS NOT NULL AND claimed_until < :now ORDER BY id")
+                .bind("now", at(now))
+                .map((rs, ctx) -> new Abandoned(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list());
+        List<Abandoned> marked = new java.util.ArrayList<>();
+        for (Abandoned a : lapsed) {
+            String why = "unknown: " + a.owner() + " began sending at " + a.sendingSince() + " and recorded no answer by the end"
+                    + " of its claim at " + a.leaseEnded() + "; Slack may have posted it, so it is not sent again";
+            // claimed_by stays: should that instance still hear from Slack, it records the real outcome
+            int n = jdbi.withHandle(h -> h.execute("UPDATE outbox SET unknown_at = ?, last_error = ? WHERE id = ? AND " + OPEN
+                    + " AND sending_since IS NOT NULL AND claimed_until < ?", at(now), clip(why), a.id(), at(now)));
+            if (n == 1) {
+                marked.add(a);
+            }
+        }
+        return marked;
+    }
+
+    /** Extends {@code owner}'s claim while its send is under way; false when the claim is no longer its own. */
+    public boolean renew(long id, String owner, Instant leaseUntil) {
+        return jdbi.withHandle(h -> h.execute("UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND " + OPEN,
+                at(leaseUntil), id, owner)) == 1;
+    }
+
+    /** Slack took it: recorded before the claim is released (and over an 'unknown' another instance wrote meanwhile). */
     public void sent(long id, String owner, Instant now) {
-        jdbi.useHandle(h -> h.execute("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL,"
-                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?", at(now), id, owner));
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET sent_at = ?, unknown_at = NULL, attempts = attempts + 1, last_error = NULL,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ? AND sent_at IS NULL", at(now), id, owner));
     }
 
+    /** Slack did not take it (429, unavailable, never reached): send again at {@code next}. */
     public void retryAt(long id, String owner, Instant next, String error) {
         jdbi.useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = ?,"
-                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?", at(next), clip(error), id, owner));
+                + " sending_since = NULL, unknown_at = NULL, claimed_by = NULL, claimed_until = NULL"
+                + " WHERE id = ? AND claimed_by = ? AND sent_at IS NULL", at(next), clip(error), id, owner));
     }
 
+    /** Slack refused it for good. */
     public void failed(long id, String owner, Instant now, String error) {
-        jdbi.useHandle(h -> h.execute("UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ?,"
-                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?", at(now), clip(error), id, owner));
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET failed_at = ?, unknown_at = NULL, attempts = attempts + 1, last_error = ?,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ? AND sent_at IS NULL",
+                at(now), clip(error), id, owner));
     }
 
-    /** Messages not yet sent nor given up on. */
-    public int depth() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+    /** Slack may or may not have taken it (a timeout after the request went out, a 500): not sent again. */
+    public void unknown(long id, String owner, Instant now, String error) {
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET unknown_at = ?, attempts = attempts + 1, last_error = ?,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ? AND sent_at IS NULL",
+                at(now), clip("unknown: " + error), id, owner));
+    }
+
+    /** Messages whose outcome is unknown: their send began and no answer was recorded (see {@link #settleAbandoned}). */
+    public int unknownCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE unknown_at IS NOT NULL")
                 .mapTo(Integer.class).one());
     }
 
-    /** Messages a delivery round would take now: due, and not claimed by a live lease. */
+    /** Messages not yet sent nor given up on (nor of unknown outcome). */
+    public int depth() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE " + OPEN)
+                .mapTo(Integer.class).one());
+    }
+
+    /** Messages a delivery round would take (or settle as unknown) now: due, and not claimed by a live lease. */
     public int due(Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE " + OPEN
                         + " AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)")
                 .bind("now", at(now)).mapTo(Integer.class).one());
     }
 
     /** Messages whose key starts with {@code keyPrefix} and that are neither sent nor given up on. */
     public int pendingWithPrefix(String keyPrefix) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k"
-                + " AND sent_at IS NULL AND failed_at IS NULL").bind("k", keyPrefix + "%").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k AND " + OPEN)
+                .bind("k", keyPrefix + "%").mapTo(Integer.class).one());
     }
 
-    /** Messages whose key starts with {@code keyPrefix} that Slack refused for good. */
+    /** Messages whose key starts with {@code keyPrefix} that Slack refused for good, or whose outcome is unknown. */
     public int failedWithPrefix(String keyPrefix) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k AND failed_at IS NOT NULL")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE :k"
+                        + " AND (failed_at IS NOT NULL OR unknown_at IS NOT NULL)")
                 .bind("k", keyPrefix + "%").mapTo(Integer.class).one());
     }
 
     public Optional<Instant> oldestPending() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM outbox WHERE " + OPEN)
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
     }
 

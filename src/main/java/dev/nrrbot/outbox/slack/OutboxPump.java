@@ -14,6 +14,8 @@ public final class OutboxPump implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxPump.class);
 
     private final OutboxDelivery delivery;
+    /** Set by {@link #close()}: the round in progress stops after the message it is sending. */
+    private volatile boolean closing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nrr-outbox");
         t.setDaemon(true);
@@ -31,7 +33,7 @@ public final class OutboxPump implements AutoCloseable {
 
     private void runSafely() {
         try {
-            while (delivery.deliverDue() > 0) {
+            while (!closing && delivery.deliverDue(() -> !closing) > 0) {
                 // keep going while there is more to send
             }
         } catch (RuntimeException e) {
@@ -58,9 +60,13 @@ public final class OutboxPump implements AutoCloseable {
         return delivery;
     }
 
-    /** Stops taking new rounds and lets the current one finish. */
+    /**
+     * Stops taking new rounds and lets the message being sent finish (its outcome recorded), then
+     * stops: what is left stays queued for the next start or another instance.
+     */
     @Override
     public void close() {
+        closing = true;
         timer.shutdown();
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.util.DriverDataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
@@ -14,10 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the database named by a JDBC URL and brings its schema up to date. The default is an
  * embedded H2 file under ./data; any JDBC URL (PostgreSQL 15+) works with the same migrations.
+ *
+ * <p>On an embedded H2 file a commit is written before the user is told ({@link #durable(String)}),
+ * and a file grown by it is compacted when a process opens it alone ({@link #compactIfSparse}).
  *
  * <p>Queries borrow connections from a small pool, so a request on PostgreSQL reuses an open
  * connection instead of opening one per query. Close the database to close the pool; its threads
@@ -35,6 +45,10 @@ public final class Database implements AutoCloseable {
     /** How long the pool's liveness check of an idle connection may take; below the connection timeout. */
     private static final long VALIDATION_TIMEOUT_MS = 3_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** A file that appends only is compacted at opening when it is larger than this and less than half live. */
+    static final long COMPACT_ABOVE_BYTES = 16L << 20;
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
     /** Databases opened and not closed yet in this JVM, so the owner of a URL can close what others left open. */
     private static final Set<Database> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -62,11 +76,15 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:h2:file:")) {
             createParent(url.substring("jdbc:h2:file:".length()));
         }
+        String connect = durable(url);
+        if (appendsOnly(connect)) {
+            compactIfSparse(connect, COMPACT_ABOVE_BYTES);
+        }
         // migrations on a short-lived connection of their own: Flyway knows which drivers and databases it
         // supports, and says so in words, before the pool needs a driver
         try {
             Flyway.configure()
-                    .dataSource(url, null, null)
+                    .dataSource(connect, null, null)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
@@ -76,7 +94,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool;
         CountingDataSource physical;
         try {
-            physical = new CountingDataSource(new DriverDataSource(url, null, new Properties(), null, null), redact(url));
+            physical = new CountingDataSource(new DriverDataSource(connect, null, new Properties(), null, null), redact(url));
             pool = new HikariDataSource(poolConfig(url, physical)); // opens the first connection, or throws
         } catch (RuntimeException e) {
             throw new StoreException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
@@ -84,6 +102,79 @@ public final class Database implements AutoCloseable {
         Database db = new Database(url, pool, physical);
         OPEN.add(db);
         return db;
+    }
+
+    /**
+     * The URL the bot connects with: on an embedded H2 file, {@code WRITE_DELAY=0} (H2 otherwise keeps
+     * a commit in memory for up to 500 ms, and a process killed in that time loses a change the user
+     * was already told about, with the messages it queued) and {@code REUSE_SPACE=FALSE} (with
+     * WRITE_DELAY=0 alone H2 2.5.252 still lost a flag killed 0.2 s after its reply: a chunk written
+     * into reused space was not found after the kill; appended chunks always are). Either setting
+     * the URL already names is kept as given. Other URLs (in memory, H2 over TCP, PostgreSQL) are
+     * returned unchanged: PostgreSQL commits before it answers, and an H2 server is configured
+     * where it runs. The cost is measured in docs/benchmarks.md ("Durable commits on H2").
+     */
+    static String durable(String url) {
+        if (!isEmbedded(url) || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:zip:")) {
+            return url;
+        }
+        Set<String> given = new java.util.HashSet<>();
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            given.add((eq < 0 ? parts[i] : parts[i].substring(0, eq)).trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        StringBuilder out = new StringBuilder(url.endsWith(";") ? url.substring(0, url.length() - 1) : url);
+        if (!given.contains("WRITE_DELAY")) {
+            out.append(";WRITE_DELAY=0");
+        }
+        if (!given.contains("REUSE_SPACE")) {
+            out.append(";REUSE_SPACE=FALSE");
+        }
+        return out.toString();
+    }
+
+    /** Set by {@link #durable}: then every commit appends to the file (see {@link #compactIfSparse}). */
+    static boolean appendsOnly(String connect) {
+        return isEmbedded(connect) && connect.toUpperCase(java.util.Locale.ROOT).contains(";REUSE_SPACE=FALSE");
+    }
+
+    /**
+     * With {@code REUSE_SPACE=FALSE} each commit appends to the file, and H2 gives nothing back while
+     * the file is open nor when it closes: 500 {@code /nrr flag} grew the demo database from 5.0 to
+     * 30.9 MB, and {@code SHUTDOWN COMPACT} took it to 0.9 MB in 0.05-0.25 s (docs/benchmarks.md). So
+     * when a process opens such a file that nobody else has open (one session: this one), and the file
+     * is over {@code minBytes} and its chunks are less than half live, it is compacted before use. With
+     * another session open (serve, while the command line imports) nothing is done.
+     */
+    static void compactIfSparse(String connect, long minBytes) {
+        try (Connection c = DriverManager.getConnection(connect); Statement st = c.createStatement()) {
+            long size = 0;
+            int fill = 100;
+            try (ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("info.FILE_SIZE")) {
+                        size = Long.parseLong(rs.getString(2));
+                    } else {
+                        fill = Integer.parseInt(rs.getString(2));
+                    }
+                }
+            }
+            int sessions;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                rs.next();
+                sessions = rs.getInt(1);
+            }
+            if (sessions == 1 && size >= minBytes && fill < COMPACT_BELOW_FILL_PERCENT) {
+                long t = System.nanoTime();
+                st.execute("SHUTDOWN COMPACT");
+                log.info("compacted the database file ({} MB, {}% live) in {} ms", size >> 20, fill, (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // not fatal: the file stays as it is, and the next opening tries again
+            log.warn("could not check whether the database at {} needs compacting", redact(connect), e);
+        }
     }
 
     private static HikariConfig poolConfig(String url, CountingDataSource physical) {

@@ -81,7 +81,37 @@ class OutboxDeliveryTest {
     }
 
     @Test
-    void aRestartLosesNothingAndAClaimLeftByADeadInstanceIsTakenOverOnce() throws Exception {
+    void anAnswerThatSlackMayHaveActedOnIsRecordedAsUnknownAndNotSentAgain() throws Exception {
+        try (RunningBot bot = RunningBot.start(dir)) {
+            bot.slack.failNext("chat.postMessage", 1, 500); // Slack failed while it handled the post: it may be in the channel
+            bot.bot.outbox.enqueue(message(1), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            bot.slack.answer("chat.postMessage", "{\"ok\":false,\"error\":\"internal_error\"}"); // "some aspect may have succeeded"
+            bot.bot.outbox.enqueue(message(2), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            bot.clock.advance(Duration.ofHours(1));
+            assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(bot.slack.calls("chat.postMessage")).hasSize(2); // one attempt each, none repeated
+            assertThat(bot.bot.outbox.unknownCount()).isEqualTo(2);
+            List<String> errors = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox ORDER BY id")
+                    .mapTo(String.class).list());
+            assertThat(errors).satisfiesExactly(e -> assertThat(e).startsWith("unknown: HTTP 500"),
+                            e -> assertThat(e).isEqualTo("unknown: Slack answered internal_error"));
+            assertThat(bot.client.get("/metrics").body()).contains("nrr_outbox_unknown 2");
+        }
+    }
+
+    @Test
+    void neverReachedIsOnlyAConnectionNeverMade() {
+        assertThat(OutboxDelivery.neverReached(new java.net.ConnectException("Connection refused"))).isTrue();
+        assertThat(OutboxDelivery.neverReached(new java.io.IOException(new java.net.UnknownHostException("slack.com")))).isTrue();
+        assertThat(OutboxDelivery.neverReached(new java.net.SocketTimeoutException("connect timed out"))).isTrue();
+        assertThat(OutboxDelivery.neverReached(new java.net.SocketTimeoutException("timeout"))).isFalse(); // read: it went out
+        assertThat(OutboxDelivery.neverReached(new java.net.SocketException("Connection reset"))).isFalse();
+    }
+
+    @Test
+    void aRestartLosesNothingAndASendCutOffByADeadInstanceIsNotRepeated() throws Exception {
         try (TestDatabase database = TestDatabase.file(dir.resolve("nrr"))) {
             restartAndTakeOver(database);
         }
@@ -98,14 +128,19 @@ class OutboxDeliveryTest {
         }
         Instant later = Instant.parse("2026-11-23T11:00:00Z");
         Outbox outbox = new Outbox(database.open().jdbi()); // the same database, opened by another process
-        // an instance claimed message 3 and died in the middle of sending it
-        assertThat(outbox.claim("dead-instance", later, later.plus(Duration.ofSeconds(60)), 1)).isNotEmpty();
+        // an instance claimed the oldest message, 1, began sending it and died before Slack's answer was recorded
+        assertThat(outbox.claimNext("dead-instance", later.minusSeconds(120), later.minusSeconds(60))).isPresent();
         try (RunningBot second = RunningBot.start(dir, database)) {
             second.clock.set(later);
             waitUntil(() -> second.bot.outbox.depth() == 0, second);
             assertThat(second.bot.outbox.depth()).isZero();
-            assertThat(delivered(second.slack, 0)).containsOnly(Map.entry("message 1", 1L), Map.entry("message 2", 1L),
-                    Map.entry("message 3", 1L));
+            // messages 2 and 3 once; message 1 may have reached Slack, so it is recorded as unknown and not sent again
+            assertThat(delivered(second.slack, 0)).containsOnly(Map.entry("message 2", 1L), Map.entry("message 3", 1L));
+            assertThat(second.bot.outbox.unknownCount()).isEqualTo(1);
+            String why = second.db.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE unknown_at IS NOT NULL")
+                    .mapTo(String.class).one());
+            assertThat(why).startsWith("unknown: dead-instance began sending at 2026-11-23T10:58:00Z")
+                    .contains("claim at 2026-11-23T10:59:00Z");
         }
     }
 }

@@ -76,8 +76,8 @@ class PostgresStoreTest {
         assertThat(flags.history(f.id())).hasSize(2);
         dev.nrrbot.outbox.db.Outbox outbox = new dev.nrrbot.outbox.db.Outbox(db.jdbi());
         assertThat(outbox.depth()).isEqualTo(1);
-        assertThat(outbox.claim("me", now, now.plusSeconds(60), 10)).hasSize(1);
-        assertThat(outbox.claim("other", now, now.plusSeconds(60), 10)).isEmpty();
+        assertThat(outbox.claimNext("me", now, now.plusSeconds(60))).isPresent();
+        assertThat(outbox.claimNext("other", now, now.plusSeconds(60))).isEmpty();
     }
 
     @Test
