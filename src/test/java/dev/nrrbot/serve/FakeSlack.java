@@ -118,7 +118,7 @@ public final class FakeSlack implements AutoCloseable {
             return;
         }
         String reply = method.equals("response_url") || method.equals("upload") ? "ok"
-                : method.equals("files.getUploadURLExternal")
+                : method.equals("files.getUploadURLExternal") && !answers.containsKey(method)
                 ? "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F" + calls.size() + "\",\"file_id\":\"F" + calls.size() + "\"}"
                 : answers.getOrDefault(method, defaultAnswer(method));
         byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);

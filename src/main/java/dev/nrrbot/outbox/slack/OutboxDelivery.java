@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import dev.nrrbot.platform.slack.SlackUrls;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class OutboxDelivery {
     private final Clock clock;
     private final Duration lease;
     private final String owner = "nrr-" + UUID.randomUUID().toString().substring(0, 8);
+    private final SlackUrls urls;
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,6 +73,9 @@ public final class OutboxDelivery {
     }
 
     public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock, Duration lease) {
+        // a response_url or upload URL is Slack's, or the API base this bot is pointed at (tests, GovSlack)
+        String api = slack.getConfig().getMethodsEndpointUrlPrefix();
+        this.urls = new SlackUrls(api == null || api.startsWith("https://slack.com/") ? null : api);
         this.lease = lease;
         this.outbox = outbox;
         this.slack = slack;
@@ -162,6 +167,9 @@ public final class OutboxDelivery {
 
     private Outcome send(OutboxMessage m, JsonObject body) throws IOException, SlackApiException {
         if (m.method().equals(OutboxMessage.RESPONSE_URL)) {
+            if (!urls.allowed(m.recipient())) {
+                return Outcome.failed("response_url is not on Slack's hosts: refused, nothing sent");
+            }
             WebhookResponse r = slack.send(m.recipient(), m.body());
             int code = r.getCode();
             return code >= 200 && code < 300 ? Outcome.SENT
@@ -171,10 +179,13 @@ public final class OutboxDelivery {
         String error;
         if (m.method().equals(OutboxMessage.FILE_UPLOAD)) {
             byte[] png = java.util.Base64.getDecoder().decode(body.get("png").getAsString());
-            var r = client.filesUploadV2(req -> req.channel(m.recipient()).filename(body.get("filename").getAsString())
-                    .title(body.get("title").getAsString()).fileData(png));
-            ok = r.isOk();
-            error = r.getError();
+            FileUpload.Result r = FileUpload.upload(client, urls, m.recipient(), body.get("filename").getAsString(),
+                    body.get("title").getAsString(), png);
+            if (!r.shared() && r.beforeSharing()) {
+                return Outcome.retry(r.error()); // nothing was shared: a second try posts once
+            }
+            ok = r.shared();
+            error = r.error();
         } else {
             ChatPostMessageResponse r = client.chatPostMessage(req -> req.channel(m.recipient())
                     .text(body.has("text") ? body.get("text").getAsString() : null)

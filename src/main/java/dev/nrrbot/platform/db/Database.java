@@ -89,7 +89,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot open or migrate the database at " + redact(url) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open or migrate the database at " + redact(url) + ": " + redact(rootMessage(e)), e);
         }
         HikariDataSource pool;
         CountingDataSource physical;
@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
             physical = new CountingDataSource(new DriverDataSource(connect, null, new Properties(), null, null), redact(url));
             pool = new HikariDataSource(poolConfig(url, physical)); // opens the first connection, or throws
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot connect to the database at " + redact(url) + ": " + redact(rootMessage(e)), e);
         }
         Database db = new Database(url, pool, physical);
         OPEN.add(db);

@@ -60,6 +60,33 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void nothingGoesToAResponseUrlOrAnUploadUrlOffSlacksHosts() throws Exception {
+        try (RunningBot bot = RunningBot.start(dir)) {
+            bot.slack.answer("files.getUploadURLExternal", "{\"ok\":true,\"upload_url\":\"https://evil.example/upload/F1\","
+                    + "\"file_id\":\"F1\"}");
+            String png = java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3});
+            bot.bot.outbox.enqueue(new OutboxMessage("test:chart", OutboxMessage.FILE_UPLOAD, "C0NEWS",
+                    "{\"filename\":\"c.png\",\"title\":\"c\",\"png\":\"" + png + "\"}"), bot.clock.instant());
+            bot.bot.outbox.enqueue(new OutboxMessage("test:hook", OutboxMessage.RESPONSE_URL, "https://evil.example/hook",
+                    "{\"text\":\"ARR 24,000\"}"), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            assertThat(bot.slack.calls("upload")).isEmpty();
+            assertThat(bot.slack.calls("files.completeUploadExternal")).isEmpty();
+            List<String> errors = bot.db.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE dedupe_key"
+                    + " IN ('test:chart', 'test:hook') ORDER BY dedupe_key").mapTo(String.class).list());
+            assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).contains("not on Slack's hosts"));
+            // Slack's own upload URL (here the fake's) is used as before
+            bot.slack.answer("files.getUploadURLExternal", "{\"ok\":true,\"upload_url\":\"" + bot.slack.apiUrl()
+                    .replace("/api/", "/upload/F2") + "\",\"file_id\":\"F2\"}");
+            bot.bot.outbox.enqueue(new OutboxMessage("test:chart2", OutboxMessage.FILE_UPLOAD, "C0NEWS",
+                    "{\"filename\":\"c.png\",\"title\":\"c\",\"png\":\"" + png + "\"}"), bot.clock.instant());
+            waitUntil(() -> bot.bot.outbox.depth() == 0, bot);
+            assertThat(bot.slack.calls("upload")).hasSize(1);
+            assertThat(bot.slack.calls("files.completeUploadExternal")).hasSize(1);
+        }
+    }
+
+    @Test
     void serverErrorsBackOffAndAnOkFalseAnswerIsLoggedAndNotRetried() throws Exception {
         try (RunningBot bot = RunningBot.start(dir)) {
             bot.slack.failNext("chat.postMessage", 2, 503);
