@@ -88,18 +88,7 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         if (secret == null && needs == Needs.SERVE) {
             problems.add("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your app's Basic Information page");
         }
-        int port = DEFAULT_PORT;
-        String portText = blankToNull(env.get("PORT"));
-        if (portText != null) {
-            try {
-                port = Integer.parseInt(portText);
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                problems.add("PORT '" + portText + "' is not a port number (0-65535)");
-            }
-        }
+        int port = wholeNumber(env, "PORT", DEFAULT_PORT, 0, 65_535, problems, "is not a port number (0-65535)");
         String api = blankToNull(env.get("SLACK_API_URL"));
         if (api != null && !api.matches("https?://.+")) {
             problems.add("SLACK_API_URL '" + Database.redact(api) + "' should be a URL such as https://slack.com/api/");
@@ -121,20 +110,9 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         if (db != null && !db.startsWith("jdbc:")) {
             problems.add("NRR_DATABASE_URL '" + Database.redact(db) + "' is not a JDBC URL; use e.g. jdbc:postgresql://HOST:5432/DB?user=USER");
         }
-        int minGroup = DEFAULT_MIN_GROUP_SIZE;
-        String minGroupText = blankToNull(env.get("NRR_MIN_GROUP_SIZE"));
-        if (minGroupText != null) {
-            try {
-                minGroup = Integer.parseInt(minGroupText);
-                if (minGroup < 1 || minGroup > 1_000) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                problems.add("NRR_MIN_GROUP_SIZE '" + minGroupText + "' should be a whole number of accounts from 1 to 1000 (the"
-                        + " fewest accounts a segment or line may have for viewers to see its amounts; default "
-                        + DEFAULT_MIN_GROUP_SIZE + ")");
-            }
-        }
+        int minGroup = wholeNumber(env, "NRR_MIN_GROUP_SIZE", DEFAULT_MIN_GROUP_SIZE, 1, 1_000, problems,
+                "should be a whole number of accounts from 1 to 1000 (the fewest accounts a segment or line may have for"
+                        + " viewers to see its amounts; default " + DEFAULT_MIN_GROUP_SIZE + ")");
         java.net.InetSocketAddress ops = null;
         String opsText = blankToNull(env.get("NRR_OPS_ADDRESS"));
         if (opsText != null) {
@@ -165,6 +143,25 @@ public record Settings(String botToken, String signingSecret, String apiUrl, int
         return new Settings(slack ? token : null, needs == Needs.SERVE ? secret : null,
                 api == null ? null : (api.endsWith("/") ? api : api + "/"), port, admins, socketMode ? appToken : null, zone, jobPeriod,
                 lease, db, minGroup, ops);
+    }
+
+    /** The whole number in {@code name} from {@code min} to {@code max}; else {@code fallback}, with a problem that says why. */
+    private static int wholeNumber(Map<String, String> env, String name, int fallback, int min, int max, List<String> problems,
+                                   String expected) {
+        String text = blankToNull(env.get(name));
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        problems.add(name + " '" + text + "' " + expected);
+        return fallback;
     }
 
     private static Duration seconds(Map<String, String> env, String name, Duration fallback, int min, int max, String what,

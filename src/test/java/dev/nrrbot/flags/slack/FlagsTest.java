@@ -82,6 +82,17 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
         return p;
     }
 
+    /** {@code user} picks {@code account} in the flag form's searchable select. */
+    JsonObject pick(String user, String account) {
+        JsonObject p = action(user, "flag_account", null, "account", null);
+        p.add("view", JsonParser.parseString("{\"id\":\"V0MODAL\",\"hash\":\"h1\",\"type\":\"modal\",\"callback_id\":\"flag_modal\","
+                + "\"state\":{\"values\":{}}}"));
+        JsonObject a = p.getAsJsonArray("actions").get(0).getAsJsonObject();
+        a.add("selected_option", JsonParser.parseString("{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + account + "\"}"));
+        a.addProperty("type", "external_select");
+        return p;
+    }
+
     JsonObject submission(String user, String callbackId, String metadata, String values) {
         return JsonParser.parseString("""
                 {"type":"view_submission","team":{"id":"T0ACME","domain":"acme"},"user":{"id":"%s","team_id":"T0ACME"},
@@ -146,23 +157,13 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
                 .contains("\"value\":\"ACME-00001\"");
 
         // a viewer picks the account: its ARR and renewal are not theirs to see, so nothing is filled in
-        JsonObject viewerPick = action(ALEX, "flag_account", null, "account", null);
-        viewerPick.add("view", JsonParser.parseString("{\"id\":\"V0MODAL\",\"hash\":\"h1\",\"type\":\"modal\",\"callback_id\":\"flag_modal\","
-                + "\"state\":{\"values\":{}}}"));
-        viewerPick.getAsJsonArray("actions").get(0).getAsJsonObject().add("selected_option",
-                JsonParser.parseString("{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"ACME-00007\"}"));
-        viewerPick.getAsJsonArray("actions").get(0).getAsJsonObject().addProperty("type", "external_select");
+        JsonObject viewerPick = pick(ALEX, "ACME-00007");
         bot.client.interactive(viewerPick);
         assertThat(bot.slack.await("views.update", 1, Duration.ofSeconds(5)).params().get("view"))
                 .doesNotContain("initial_value").doesNotContain("initial_date");
 
         // a CS leader picks the account: ARR and renewal are filled from the data
-        JsonObject pick = action(CS, "flag_account", null, "account", null);
-        pick.add("view", JsonParser.parseString("{\"id\":\"V0MODAL\",\"hash\":\"h1\",\"type\":\"modal\",\"callback_id\":\"flag_modal\","
-                + "\"state\":{\"values\":{}}}"));
-        pick.getAsJsonArray("actions").get(0).getAsJsonObject().add("selected_option",
-                JsonParser.parseString("{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"ACME-00007\"}"));
-        pick.getAsJsonArray("actions").get(0).getAsJsonObject().addProperty("type", "external_select");
+        JsonObject pick = pick(CS, "ACME-00007");
         bot.client.interactive(pick);
         FakeSlack.Call update = bot.slack.await("views.update", 2, Duration.ofSeconds(5));
         long arr = 12 * bot.engine().portfolio().ledger().mrr("ACME-00007", java.time.YearMonth.of(2026, 10));
