@@ -24,6 +24,8 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
         s.put("snooze_days", "days a snooze lasts, 1-90 (default 7)");
         s.put("digest_day", "the day of each owner's digest, MONDAY-SUNDAY (default MONDAY)");
         s.put("digest_hour", "the hour of the digest in NRR_TIMEZONE, 0-23 (default 9)");
+        s.put("reason_floor_mrr", "the smallest churn or contraction, in whole MRR, whose reason the bot asks for, 0-1000000"
+                + " (default 0: every one)");
         SETTINGS = java.util.Collections.unmodifiableMap(s);
     }
 
@@ -43,6 +45,8 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
                     return range(v, 1, 20);
                 case "snooze_days":
                     return range(v, 1, 90);
+                case "reason_floor_mrr":
+                    return range(v, 0, 1_000_000);
                 default:
                     return range(v, 0, 23);
             }
@@ -72,6 +76,11 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
                 valid(settings, "digest_day").map(DayOfWeek::valueOf).orElse(d.digestDay()),
                 valid(settings, "digest_hour").map(Integer::parseInt).orElse(d.digestHour()),
                 zone);
+    }
+
+    /** The smallest loss, in cents, whose reason is asked for (the {@code reason_floor_mrr} setting). */
+    public static long reasonFloorCents(Map<String, String> settings) {
+        return valid(settings, "reason_floor_mrr").map(Long::parseLong).orElse(0L) * 100;
     }
 
     private static Optional<String> valid(Map<String, String> settings, String name) {

@@ -52,8 +52,8 @@ public final class FlagKeys {
         return "digest:" + user + ":" + week;
     }
 
-    /** One question per account and month of movement. */
-    public static String reasonRequest(String accountId, YearMonth month) {
-        return "reason:" + accountId + ":" + month;
+    /** One list of reason questions per person and day ("2026-11-23"). */
+    public static String reasonDigest(String user, java.time.LocalDate day) {
+        return "reasons:" + user + ":" + day;
     }
 }

@@ -88,4 +88,11 @@ public final class FlagMessages {
         return new Dm("Why did " + Mrkdwn.escape(accountName) + " " + (kindCode.equals("churn") ? "churn" : "contract") + "?",
                 "had a " + kindCode + " of " + Money.whole(cents) + " MRR in " + month + ", and no reason is recorded. What happened?");
     }
+
+    /** The day's digest of reason questions to one person. */
+    public static Dm reasonDigest(int shown, int waiting) {
+        String what = shown + (shown == 1 ? " churn or contraction needs" : " churns and contractions need") + " a reason";
+        return new Dm(what + ": what happened?", "*" + what + "*, largest first. Press Set reason on each."
+                + (waiting > 0 ? " " + waiting + " more will come in tomorrow's list." : ""));
+    }
 }

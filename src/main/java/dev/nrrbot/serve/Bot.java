@@ -181,7 +181,7 @@ public final class Bot implements AutoCloseable {
         return new FlagParts(flagStore, accounts, workflow, directory,
                 new dev.nrrbot.flags.slack.FollowUpRound(flagStore, workflow, accounts, outbox, timing.clock(), timing.zone()),
                 new dev.nrrbot.flags.slack.ReasonCapture(cache, store, flagStore, new dev.nrrbot.flags.db.ReasonRequests(db.jdbi()),
-                        directory, timing.clock()));
+                        directory, timing.clock(), timing.zone()));
     }
 
     /** Sends what the outbox holds now (tests; production delivers on its own). */

@@ -82,6 +82,6 @@ class FlagMessagesTest {
         assertThat(FlagKeys.escalation(f)).isEqualTo("flag:7:escalated");
         assertThat(FlagKeys.snoozeOver(f)).isEqualTo("flag:7:v4:unsnoozed");
         assertThat(FlagKeys.digest("U0PAT", "2026-W48")).isEqualTo("digest:U0PAT:2026-W48");
-        assertThat(FlagKeys.reasonRequest("ACME-00235", YearMonth.of(2026, 9))).isEqualTo("reason:ACME-00235:2026-09");
+        assertThat(FlagKeys.reasonDigest("U0CSM", java.time.LocalDate.of(2026, 11, 23))).isEqualTo("reasons:U0CSM:2026-11-23");
     }
 }

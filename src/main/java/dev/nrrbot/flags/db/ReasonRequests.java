@@ -28,12 +28,20 @@ public final class ReasonRequests {
                 .bind("a", accountId).bind("m", month.atDay(1)).mapTo(String.class).findOne());
     }
 
-    /** Records that {@code user} is asked, and queues the question, in one transaction. */
-    public void ask(String accountId, YearMonth month, String user, OutboxMessage question, Instant now) {
+    /** Whether {@code user} was sent reason questions since {@code since} (the start of their day). */
+    public boolean askedSince(String user, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reason_request WHERE asked_user = :u AND asked_at >= :t")
+                .bind("u", user).bind("t", JdbiFlagStore.at(since)).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Records that {@code user} is asked each of {@code questions}, and queues their list, in one transaction. */
+    public void askAll(java.util.List<dev.nrrbot.flags.ReasonQuestion> questions, String user, OutboxMessage list, Instant now) {
         jdbi.useTransaction(h -> {
-            h.execute("INSERT INTO reason_request (account_id, movement_month, asked_user, asked_at) VALUES (?, ?, ?, ?)",
-                    accountId, month.atDay(1), user, JdbiFlagStore.at(now));
-            Outbox.enqueue(h, question, now);
+            for (dev.nrrbot.flags.ReasonQuestion q : questions) {
+                h.execute("INSERT INTO reason_request (account_id, movement_month, asked_user, asked_at) VALUES (?, ?, ?, ?)",
+                        q.accountId(), q.month().atDay(1), user, JdbiFlagStore.at(now));
+            }
+            Outbox.enqueue(h, list, now);
         });
     }
 }

@@ -56,12 +56,6 @@ public final class FlagBlocks {
         return MessageBody.json(FlagMessages.digest().text(), digest(flags, names, now), null);
     }
 
-    /** The question to a CSM about a churn or contraction without a reason. */
-    public static String reasonRequestDm(String accountId, String accountName, YearMonth month, String kind, long cents) {
-        return MessageBody.json(FlagMessages.reasonRequest(accountName, kind, cents, month).text(),
-                reasonRequest(accountId, accountName, month, kind, cents), null);
-    }
-
     /** What a flag is about, for someone who may see its amounts (the assignee, a CS leader...). */
     public static String summary(Flag f, String accountName, Instant now, ZoneId zone) {
         return summary(f, accountName, now, zone, true);
@@ -142,13 +136,16 @@ public final class FlagBlocks {
         return lines;
     }
 
-    /** Asks a CSM why an account churned or contracted. */
-    public static List<LayoutBlock> reasonRequest(String accountId, String accountName, YearMonth month, String kind, long cents) {
-        return new BlockKit()
-                .text("*" + BlockKit.escape(accountName) + "* (`" + BlockKit.escape(accountId) + "`) "
-                        + FlagMessages.reasonRequest(accountName, kind, cents, month).headline())
-                .context(FlagMessages.REASON_CONTEXT)
-                .buttons(List.of(new BlockKit.Button("Set reason", SET_REASON, accountId + "|" + month, "primary")))
-                .build();
+    /** One person's reason questions of the day, each with its Set reason button. */
+    public static String reasonDigestDm(List<dev.nrrbot.flags.ReasonQuestion> questions, int waiting) {
+        FlagMessages.Dm dm = FlagMessages.reasonDigest(questions.size(), waiting);
+        BlockKit kit = new BlockKit().text(dm.headline());
+        for (dev.nrrbot.flags.ReasonQuestion q : questions) {
+            kit.text("*" + BlockKit.escape(q.accountName()) + "* (`" + BlockKit.escape(q.accountId()) + "`) "
+                    + FlagMessages.reasonRequest(q.accountName(), q.kindCode(), q.cents(), q.month()).headline());
+            kit.buttons(List.of(new BlockKit.Button("Set reason", SET_REASON, q.buttonValue(), "primary")));
+        }
+        kit.context(FlagMessages.REASON_CONTEXT);
+        return MessageBody.json(dm.text(), kit.build(), null);
     }
 }

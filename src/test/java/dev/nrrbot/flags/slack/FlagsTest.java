@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.nrrbot.flags.Flag;
+import dev.nrrbot.platform.format.Money;
 import dev.nrrbot.flags.FlagStore;
 import dev.nrrbot.flags.db.JdbiFlagStore;
 import dev.nrrbot.metrics.Movement;
@@ -320,30 +321,34 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
         Movement target = null;
         String account = null;
         java.time.YearMonth from = p.ledger().latestMonth().orElseThrow().minusMonths(2);
-        for (int a = 0; a < p.ledger().accountCount() && target == null; a++) {
+        int unexplained = 0;
+        for (int a = 0; a < p.ledger().accountCount(); a++) {
             for (Movement m : p.movements(a)) {
                 if (m.kind().isLoss() && m.reason() == null && !m.month().isBefore(from)) {
-                    target = m;
-                    account = p.ledger().accountId(a);
-                    break;
+                    unexplained++;
+                    if (target == null || m.cents() > target.cents()) { // the largest comes first in the list
+                        target = m;
+                        account = p.ledger().accountId(a);
+                    }
                 }
             }
         }
         assertThat(target).as("the synthetic company has an unexplained recent loss").isNotNull();
         int asked = bot.bot.services.flags().reasons().run();
-        assertThat(asked).isPositive();
-        assertThat(bot.bot.services.flags().reasons().run()).isZero(); // asked once
+        assertThat(asked).isEqualTo(Math.min(15, unexplained));
+        assertThat(bot.bot.services.flags().reasons().run()).isZero(); // one list a day
         String value = account + "|" + target.month();
-        FakeSlack.Call question = null;
-        for (int i = 1; i <= asked; i++) {
-            FakeSlack.Call c = dm(i);
-            if (c.params().get("blocks").contains(value)) {
-                question = c;
-            }
-        }
-        assertThat(question).isNotNull();
+        FakeSlack.Call question = dm(1);
+        assertThat(bot.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(bot.slack.calls("chat.postMessage")).hasSize(1);
         assertThat(question.params().get("channel")).isEqualTo("U0CSM");
+        assertThat(question.params().get("blocks")).contains(value).contains("largest first");
         assertThat(bot.slack.calls("users.lookupByEmail")).isNotEmpty();
+        if (unexplained > 15) { // the rest comes the next day, never lost
+            assertThat(question.params().get("blocks")).contains((unexplained - 15) + " more will come in tomorrow");
+            bot.clock.advance(Duration.ofDays(1));
+            assertThat(bot.bot.services.flags().reasons().run()).isEqualTo(Math.min(15, unexplained - 15));
+        }
 
         bot.client.interactive(action("U0CSM", "reason_set", value, "b", null));
         FakeSlack.Call modal = bot.slack.await("views.open", 1, Duration.ofSeconds(5));
@@ -366,5 +371,47 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
         }
         // and /nrr (a live answer) sees it at once
         assertThat(text(ask(CS, "account " + account))).contains("champion_left");
+    }
+
+    @Test
+    void reasonQuestionsComeAsOneListADayAboveTheFloorAndTheRestLater(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (RunningBot own = RunningBot.start(dir)) { // its reasons are deleted: a bot of its own
+            own.ask(RunningBot.ADMIN, "owner customer_success <@U0CSM>");
+            own.db.jdbi().useTransaction(h -> {
+                h.execute("DELETE FROM movement_reason");
+                h.execute("DELETE FROM reason_record");
+                h.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
+            });
+            own.slack.answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"U0CSM\"}}");
+            Portfolio p = own.engine().portfolio();
+            java.time.YearMonth from = p.ledger().latestMonth().orElseThrow().minusMonths(2);
+            List<Long> losses = new java.util.ArrayList<>();
+            for (int a = 0; a < p.ledger().accountCount(); a++) {
+                for (Movement m : p.movements(a)) {
+                    if (m.kind().isLoss() && m.reason() == null && !m.month().isBefore(from)) {
+                        losses.add(m.cents());
+                    }
+                }
+            }
+            losses.sort(java.util.Comparator.reverseOrder());
+            assertThat(losses).as("unexplained recent losses").hasSizeGreaterThan(16);
+            // a floor at the 17th largest loss: 16 or so are asked about, 15 today and the rest tomorrow
+            long floor = losses.get(16) / 100;
+            new JdbiFlagStore(own.db.jdbi()).setSetting("reason_floor_mrr", Long.toString(floor));
+            int above = (int) losses.stream().filter(c -> c >= floor * 100).count();
+            var capture = own.bot.services.flags().reasons();
+            assertThat(capture.run()).isEqualTo(15);
+            assertThat(capture.run()).isZero(); // one list a day
+            own.clock.advance(Duration.ofDays(1));
+            assertThat(capture.run()).isEqualTo(Math.min(15, above - 15));
+            assertThat(own.bot.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            List<FakeSlack.Call> lists = own.slack.calls("chat.postMessage");
+            assertThat(lists).hasSize(2).allSatisfy(c -> assertThat(c.params().get("channel")).isEqualTo("U0CSM"));
+            assertThat(lists.get(0).params().get("text")).contains("15 churns and contractions need a reason");
+            assertThat(lists.get(0).params().get("blocks")).contains((above - 15) + " more will come in tomorrow")
+                    .contains(Money.whole(losses.get(0)));
+            assertThat(lists.get(1).params().get("blocks")).doesNotContain("more will come");
+        }
     }
 }
