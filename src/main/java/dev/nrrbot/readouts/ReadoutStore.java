@@ -35,6 +35,9 @@ public interface ReadoutStore {
     /** The NRR the schedule posted most recently, for "change against last week". */
     Optional<Long> lastPostedNrr(long scheduleId);
 
+    /** When the schedule last posted, so its next readout covers what arrived since. */
+    Optional<Instant> lastPostedAt(long scheduleId);
+
     /** Months whose data arrived in (from, to]: what moved "this week". */
     List<YearMonth> monthsImportedBetween(Instant from, Instant to);
 

@@ -94,6 +94,13 @@ public final class JdbiReadoutStore implements ReadoutStore {
     }
 
     @Override
+    public Optional<Instant> lastPostedAt(long scheduleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT handled_at FROM readout_run WHERE schedule_id = :s AND outcome = 'posted'"
+                        + " ORDER BY handled_at DESC").bind("s", scheduleId).setMaxRows(1)
+                .map((rs, ctx) -> rs.getObject("handled_at", OffsetDateTime.class).toInstant()).findFirst());
+    }
+
+    @Override
     public List<YearMonth> monthsImportedBetween(Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("SELECT ledger_month FROM covered_month WHERE imported_at > :f AND imported_at <= :t"
                         + " ORDER BY ledger_month").bind("f", at(from)).bind("t", at(to))

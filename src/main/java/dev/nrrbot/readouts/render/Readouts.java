@@ -72,11 +72,17 @@ public final class Readouts {
                 r.nrr().movePointRight(6).longValue());
     }
 
+    /** More months than this arriving between two readouts is history being loaded, not news. */
+    static final int BACKFILL_MONTHS = 3;
+
     static List<String> movedThisWeek(Portfolio p, List<YearMonth> months, boolean showNames, int smallGroup) {
         if (months.isEmpty()) {
-            return List.of("No new revenue data arrived this week.");
+            return List.of("No new revenue data arrived since the last readout.");
         }
-        Set<YearMonth> wanted = Set.copyOf(months);
+        YearMonth last = months.get(months.size() - 1);
+        // history loaded at once is a backfill, not a week's news: name it, and show the latest month's movements
+        boolean backfill = months.size() > BACKFILL_MONTHS;
+        Set<YearMonth> wanted = backfill ? Set.of(last) : Set.copyOf(months);
         // per kind: each account's total, so an account that moved twice counts once
         Map<MovementKind, Map<Integer, Long>> byAccount = new EnumMap<>(MovementKind.class);
         for (int a = 0; a < p.ledger().accountCount(); a++) {
@@ -87,7 +93,9 @@ public final class Readouts {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("_Data for " + months.get(0) + (months.size() > 1 ? " to " + months.get(months.size() - 1) : "") + " arrived this week._");
+        lines.add(backfill ? "_History from " + months.get(0) + " through " + last + " (" + months.size() + " months) was loaded;"
+                + " below are the movements of its latest month, " + last + "._"
+                : "_Data for " + months.get(0) + (months.size() > 1 ? " to " + last : "") + " arrived since the last readout._");
         for (MovementKind k : List.of(MovementKind.CHURN, MovementKind.CONTRACTION, MovementKind.EXPANSION, MovementKind.REACTIVATION)) {
             Map<Integer, Long> accounts = byAccount.getOrDefault(k, Map.of());
             long total = accounts.values().stream().mapToLong(Long::longValue).sum();
@@ -197,9 +205,11 @@ public final class Readouts {
             kit.text("*Commentary from <@" + leaderId + ">*\n" + BlockKit.escape(commentary.trim()));
         }
         kit.context(Definitions.NRR_FOOTNOTE);
-        List<TrendPoint> trend = trendOrEmpty(e);
+        // the quarter's readout tells the quarter: its trend stops at the quarter's end, whatever came after
+        List<TrendPoint> trend = trendOrEmpty(e).stream().filter(t -> !t.month().isAfter(quarter.end())).toList();
         return new Readout(quarter.label() + " NRR readout: " + Money.percent(r.nrr()), kit.build(),
-                List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend", new ChartSpec.Trend(trend, "T12M NRR by month")),
+                List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend to " + quarter.end(),
+                        new ChartSpec.Trend(trend, "T12M NRR by month, to " + quarter.end())),
                         new Readout.Chart("contributions.png", "Contribution by function, " + quarter.label(),
                                 new ChartSpec.Contributions(r.contributions(), "Contribution by function, " + quarter.label()))),
                 r.nrr().movePointRight(6).longValue());

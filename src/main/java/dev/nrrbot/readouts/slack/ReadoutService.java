@@ -132,8 +132,10 @@ public final class ReadoutService {
         if (s.kind() == Schedule.Kind.REASONS) {
             return Readouts.reasons(e, s.cadence(), s.showNames() ? 0 : smallGroup);
         }
+        // what is new since this schedule's previous readout (a week, for its first)
+        Instant since = store.lastPostedAt(s.id()).orElse(o.dueAt().minus(Duration.ofDays(7)));
         return Readouts.weekly(e, store.lastPostedNrr(s.id()).orElse(null),
-                store.monthsImportedBetween(o.dueAt().minus(Duration.ofDays(7)), now), s.showNames(), openFlags.get(), now,
+                store.monthsImportedBetween(since, now), s.showNames(), openFlags.get(), now,
                 s.showNames() ? 0 : smallGroup);
     }
 

@@ -152,6 +152,12 @@ class ReadoutPreviewTest {
         assertThat(submitted.body()).as("a plain ack closes the modal").doesNotContain("response_action");
         assertThat(background.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(drawn).hasSize(2).hasOnlyElementsOfTypes(ChartSpec.Trend.class, ChartSpec.Contributions.class);
+        // the quarter's trend stops at its end (2026-09), though the data goes on to 2026-10
+        ChartSpec.Trend trend = drawn.stream().filter(ChartSpec.Trend.class::isInstance).map(ChartSpec.Trend.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(trend.points()).isNotEmpty();
+        assertThat(trend.points().get(trend.points().size() - 1).month()).isEqualTo(YearMonth.of(2026, 9));
+        assertThat(trend.title()).contains("to 2026-09");
         assertThat(kicks).hasValue(1);
 
         List<Map<String, Object>> queued = outbox("quarterly:V0PREVIEW");

@@ -142,5 +142,10 @@ class ReadoutSchedulingTest {
         String first = db.jdbi().withHandle(h -> h.createQuery("SELECT body FROM outbox WHERE dedupe_key = :k")
                 .bind("k", "readout:" + weekly.id() + ":2026-11-23:message").mapTo(String.class).one());
         assertThat(first).contains("first weekly readout in this channel");
+        // two years loaded at once is history, named as such, with its latest month's movements; not "a week"
+        assertThat(first).contains("History from 2024-11 through 2026-10 (24 months) was loaded")
+                .contains("movements of its latest month, 2026-10").doesNotContain("arrived this week");
+        // the next readout covers what arrived since the first: nothing
+        assertThat(second).contains("No new revenue data arrived since the last readout");
     }
 }
