@@ -93,6 +93,14 @@ class CadenceTest {
     void validateRefusesUnknownSettingsListingTheKnownOnes() {
         assertThatThrownBy(() -> Cadence.validate("snooze", "7")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown setting 'snooze'. Settings: followup_business_days, nudges_before_escalation, snooze_days,"
-                        + " digest_day, digest_hour");
+                        + " digest_day, digest_hour, reason_floor_mrr");
+    }
+
+    @Test
+    void theReasonFloorIsWholeMrrInCents() {
+        assertThat(Cadence.reasonFloorCents(java.util.Map.of())).isZero();
+        assertThat(Cadence.reasonFloorCents(java.util.Map.of("reason_floor_mrr", "250"))).isEqualTo(25_000);
+        assertThat(Cadence.reasonFloorCents(java.util.Map.of("reason_floor_mrr", "-1"))).isZero();
+        assertThatThrownBy(() -> Cadence.validate("reason_floor_mrr", "lots")).hasMessageContaining("whole MRR");
     }
 }
