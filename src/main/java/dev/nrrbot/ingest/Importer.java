@@ -10,6 +10,7 @@ import dev.nrrbot.metrics.ReasonTaxonomy;
 import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.revenue.RevenueStore;
 import dev.nrrbot.revenue.RevenueWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -233,7 +234,8 @@ public final class Importer {
             Optional<LocalDate> start = Values.date(row.get(START));
             String endText = row.get(END);
             Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : Values.date(endText);
-            Optional<Long> cents = Values.cents(row.get(byAmount ? AMOUNT : SUB_MRR));
+            // exact until the one rounding to the cent, after dividing by the interval
+            Optional<BigDecimal> price = Values.amount(row.get(byAmount ? AMOUNT : SUB_MRR));
             Optional<Integer> per = byAmount ? Values.intervalMonths(row.get(INTERVAL)) : Optional.of(1);
             boolean ok = true;
             if (id.isEmpty()) {
@@ -264,9 +266,9 @@ public final class Importer {
                         + " (end_date is the first day without service)");
                 ok = false;
             }
-            if (cents.isEmpty() || cents.get() < 0) {
+            if (price.isEmpty() || price.get().signum() < 0) {
                 row.problem(byAmount ? AMOUNT : SUB_MRR, Values.AMOUNT_FORM
-                        + (cents.isPresent() ? "; an amount cannot be negative" : ""));
+                        + (price.isPresent() ? "; an amount cannot be negative" : ""));
                 ok = false;
             }
             if (per.isEmpty()) {
@@ -276,7 +278,7 @@ public final class Importer {
             if (!ok) {
                 return;
             }
-            long mrr = Values.monthlyCents(cents.get(), per.get());
+            long mrr = Values.monthlyCents(price.get(), per.get());
             subs.add(new Subscription(id, account, start.get(), end.orElse(null), mrr));
             for (LocalDate d : end.isPresent() ? List.of(start.get(), end.get()) : List.of(start.get())) {
                 if (latest[0] == null || d.isAfter(latest[0])) {
