@@ -214,6 +214,15 @@ public final class CsvSource implements AutoCloseable {
             return i == null || i >= record.size() ? "" : record.get(i);
         }
 
+        /** Every value of the row, one per header column (a column the row lacks reads as empty). */
+        public List<String> values() {
+            List<String> out = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                out.add(i < record.size() ? record.get(i) : "");
+            }
+            return out;
+        }
+
         public String other(String column) {
             Integer i = others.get(column);
             return i == null || i >= record.size() ? "" : record.get(i);

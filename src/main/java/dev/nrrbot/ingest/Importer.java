@@ -10,6 +10,7 @@ import dev.nrrbot.metrics.ReasonTaxonomy;
 import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.revenue.RevenueStore;
 import dev.nrrbot.revenue.RevenueWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -51,6 +52,11 @@ public final class Importer {
     static final Field DATE = Field.required("date", "churn_date", "event_date", "reason_date", "cancel_date");
     static final Field REASON = Field.required("reason", "reason_code", "churn_reason", "driver", "driver_code");
     static final Field NOTE = Field.optional("note", "notes", "comment", "comments", "feedback", "feedback_text");
+    /** A reason record's own id: its identity when the file has one. */
+    static final Field EVENT_ID = Field.optional("event_id", "churn_event_id", "id", "reason_id", "record_id",
+            "reason_record_id", "reason_event_id", "churn_id", "cancellation_id", "driver_id");
+    /** Lines named in the notice about rows that repeat earlier ones. */
+    static final int LINES_NAMED = 20;
 
     private final RevenueStore store;
 
@@ -63,7 +69,7 @@ public final class Importer {
             case ACCOUNTS -> List.of(ACCOUNT_ID, NAME, CSM_EMAIL, RENEWAL);
             case MRR -> List.of(ACCOUNT_ID, MONTH, MRR);
             case SUBSCRIPTIONS -> List.of(SUBSCRIPTION_ID, ACCOUNT_ID, START, END, SUB_MRR, AMOUNT, INTERVAL);
-            case REASONS -> List.of(ACCOUNT_ID, DATE, REASON, NOTE);
+            case REASONS -> List.of(ACCOUNT_ID, DATE, REASON, NOTE, EVENT_ID);
         };
     }
 
@@ -233,7 +239,8 @@ public final class Importer {
             Optional<LocalDate> start = Values.date(row.get(START));
             String endText = row.get(END);
             Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : Values.date(endText);
-            Optional<Long> cents = Values.cents(row.get(byAmount ? AMOUNT : SUB_MRR));
+            // exact until the one rounding to the cent, after dividing by the interval
+            Optional<BigDecimal> price = Values.amount(row.get(byAmount ? AMOUNT : SUB_MRR));
             Optional<Integer> per = byAmount ? Values.intervalMonths(row.get(INTERVAL)) : Optional.of(1);
             boolean ok = true;
             if (id.isEmpty()) {
@@ -264,9 +271,9 @@ public final class Importer {
                         + " (end_date is the first day without service)");
                 ok = false;
             }
-            if (cents.isEmpty() || cents.get() < 0) {
+            if (price.isEmpty() || price.get().signum() < 0) {
                 row.problem(byAmount ? AMOUNT : SUB_MRR, Values.AMOUNT_FORM
-                        + (cents.isPresent() ? "; an amount cannot be negative" : ""));
+                        + (price.isPresent() ? "; an amount cannot be negative" : ""));
                 ok = false;
             }
             if (per.isEmpty()) {
@@ -276,7 +283,7 @@ public final class Importer {
             if (!ok) {
                 return;
             }
-            long mrr = Values.monthlyCents(cents.get(), per.get());
+            long mrr = Values.monthlyCents(price.get(), per.get());
             subs.add(new Subscription(id, account, start.get(), end.orElse(null), mrr));
             for (LocalDate d : end.isPresent() ? List.of(start.get(), end.get()) : List.of(start.get())) {
                 if (latest[0] == null || d.isAfter(latest[0])) {
@@ -311,16 +318,30 @@ public final class Importer {
         return new Written(rows, mrr.keySet(), months);
     }
 
+    /**
+     * One record per row: an id column, when the file has one, is the record's identity; otherwise the
+     * account, the date and the code are, and the second, third... different row sharing them is a
+     * record of its own. A row identical in every column to an earlier one is kept once, with a notice.
+     */
     private Written reasons(CsvSource src, RevenueWriter w, Problems problems, ReasonTaxonomy known, ImportOptions options) {
         ReasonTaxonomy[] taxonomy = {known};
-        Map<String, Long> keys = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, Integer> sharing = new HashMap<>(); // per account, date and code: the rows without an id so far
+        Map<List<String>, Long> distinct = new HashMap<>();
+        List<Long> repeats = new ArrayList<>();
         Set<String> accounts = new LinkedHashSet<>();
         List<String> added = new ArrayList<>();
         boolean[] unknownSeen = {false};
         int rows = src.forEach(row -> {
+            if (distinct.putIfAbsent(row.values(), row.line()) != null) {
+                repeats.add(row.line()); // the earlier row was checked (and, if right, kept): nothing new here
+                return;
+            }
             String account = row.get(ACCOUNT_ID);
             Optional<LocalDate> date = Values.date(row.get(DATE));
             String raw = row.get(REASON);
+            String id = row.get(EVENT_ID);
             Optional<ReasonCode> code = taxonomy[0].resolve(raw);
             boolean ok = true;
             if (account.isEmpty()) {
@@ -335,6 +356,15 @@ public final class Importer {
             }
             if (!fits(row, NOTE, ColumnSizes.NOTE, "notes")) {
                 ok = false;
+            }
+            if (!fits(row, EVENT_ID, ColumnSizes.ID, "record ids")) {
+                ok = false;
+            } else if (!id.isEmpty() && ids.containsKey(id)) {
+                row.problem(EVENT_ID, "each record once; " + id + " already has line " + ids.get(id)
+                        + " with other values (rows identical in every column are kept once)");
+                ok = false;
+            } else if (!id.isEmpty()) {
+                ids.put(id, row.line());
             }
             if (raw.isEmpty()) {
                 row.problem(REASON, "a reason or driver code, such as pricing or product_gap");
@@ -362,23 +392,49 @@ public final class Importer {
             if (!ok) {
                 return;
             }
-            String key = account + "|" + date.get() + "|" + code.get().code();
-            Long earlier = keys.putIfAbsent(key, row.line());
-            if (earlier != null) {
-                row.problem(REASON, "one row per account, date and reason; this row repeats line " + earlier
-                        + " (delete one of them)");
-                return;
+            String key;
+            if (id.isEmpty()) {
+                key = rowKey(account, date.get(), code.get().code());
+                int n = sharing.merge(key, 1, Integer::sum);
+                key = n == 1 ? key : key + "|" + n;
+            } else {
+                key = "id:" + id;
             }
+            keys.add(key);
             accounts.add(account);
             if (!problems.any()) {
                 String note = row.get(NOTE);
-                w.upsertReason(account, date.get(), code.get().code(), note.isEmpty() ? null : note);
+                w.putReason(key, id.isEmpty() ? null : id, account, date.get(), code.get().code(),
+                        note.isEmpty() ? null : note);
             }
         }, null);
         if (unknownSeen[0]) {
             problems.hint("known codes: " + String.join(", ", known.codeNames()));
         }
-        return new Written(rows, accounts, new TreeSet<>(), keys.keySet(), added, List.of());
+        List<String> notes = repeats.isEmpty() ? List.of() : List.of(repeatsNotice(repeats));
+        return new Written(rows, accounts, new TreeSet<>(), keys, added, notes);
+    }
+
+    /**
+     * The identity of a record without an id (migrations/V8__reason_events.sql writes the same for the
+     * records kept before): the account, the date as YYYYMMDD and the code.
+     */
+    static String rowKey(String account, LocalDate date, String code) {
+        return "row:" + account + "|" + (date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth())
+                + "|" + code;
+    }
+
+    /** "2 rows identical to earlier ones were kept once: lines 12, 40." */
+    static String repeatsNotice(List<Long> lines) {
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.size(), LINES_NAMED); i++) {
+            named.append(i == 0 ? "" : ", ").append(lines.get(i));
+        }
+        if (lines.size() > LINES_NAMED) {
+            named.append(" and ").append(lines.size() - LINES_NAMED).append(" more");
+        }
+        return lines.size() == 1 ? "1 row identical to an earlier one was kept once: line " + named + "."
+                : lines.size() + " rows identical to earlier ones were kept once: lines " + named + ".";
     }
 
     /** Whether the row's value of {@code f} fits a column of {@code max} characters; if not, the row has a problem saying so. */
@@ -413,7 +469,7 @@ public final class Importer {
         }
         int unmatched = 0;
         for (ReasonRecord r : p == null ? List.<ReasonRecord>of() : p.unmatchedRecords()) {
-            if (w.reasonKeys().contains(r.accountId() + "|" + r.date() + "|" + r.code())) {
+            if (w.reasonKeys().contains(r.key())) {
                 unmatched++;
             }
         }

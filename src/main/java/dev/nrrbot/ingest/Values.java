@@ -47,16 +47,21 @@ public final class Values {
     }
 
     /**
-     * An amount in cents, rounded half-even to the cent. Accepts a leading currency sign and comma
-     * thousands separators. Negative amounts parse (so the caller can say "negative").
+     * An amount exactly as written, in currency units (no rounding: {@link #monthlyCents} rounds once).
+     * Accepts a leading currency sign and comma thousands separators. Negative amounts parse (so the
+     * caller can say "negative").
      */
-    public static Optional<Long> cents(String text) {
+    public static Optional<BigDecimal> amount(String text) {
         String t = text.trim().replaceFirst("^[$€£]\\s*", "").replaceFirst("^-\\s*[$€£]\\s*", "-");
         if (!AMOUNT.matcher(t).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(t.replace(",", "")).movePointRight(2)
-                .setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+        return Optional.of(new BigDecimal(t.replace(",", "")));
+    }
+
+    /** An amount in cents, rounded half-even to the cent (see {@link #amount}). */
+    public static Optional<Long> cents(String text) {
+        return amount(text).map(a -> monthlyCents(a, 1));
     }
 
     /** Months per billing interval: month 1, quarter 3, year 12. */
@@ -69,8 +74,16 @@ public final class Values {
         };
     }
 
-    /** A price per interval as MRR cents: amount / months, rounded half-even to the cent. */
+    /**
+     * A price per interval as MRR cents: the exact amount divided by the months, then rounded half-even
+     * to the cent, once (12.065 a year is 1.0054... a month: 1.01, not 12.06 / 12 = 1.00).
+     */
+    public static long monthlyCents(BigDecimal amount, int months) {
+        return amount.movePointRight(2).divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    /** {@link #monthlyCents(BigDecimal, int)} of a price already in whole cents. */
     public static long monthlyCents(long amountCents, int months) {
-        return BigDecimal.valueOf(amountCents).divide(BigDecimal.valueOf(months), 0, RoundingMode.HALF_EVEN).longValueExact();
+        return monthlyCents(BigDecimal.valueOf(amountCents, 2), months);
     }
 }

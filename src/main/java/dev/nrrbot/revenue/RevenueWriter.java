@@ -31,8 +31,13 @@ public interface RevenueWriter {
 
     void addReasonCode(ReasonCode code);
 
-    /** Creates or updates the record for (account, date, code); it becomes the latest imported. */
-    void upsertReason(String accountId, LocalDate date, String code, String note);
+    /**
+     * Creates the reason record whose identity is {@code key}, or changes it to these values. A record
+     * written anew or changed becomes the latest imported; one found again unchanged keeps its place.
+     *
+     * @param eventId the record's own id from the file, or null
+     */
+    void putReason(String key, String eventId, String accountId, LocalDate date, String code, String note);
 
     void logImport(String kind, String fileName, int rows);
 

@@ -287,21 +287,21 @@ class ImportRejectionTest extends ImportTestSupport {
     }
 
     @Test
-    void duplicateReasonRowsAreRejectedEvenWhenSpelledByAlias() {
+    void aRecordIdRepeatedWithOtherValuesIsRejected() {
         baseline();
         Snapshot before = snapshot();
 
-        // "price" is an alias of pricing: same account, date and reason as line 2
+        // C-2 twice with the same values is one record kept once; C-1 again with another note is a contradiction
         ImportRejected e = rejected(ImportKind.REASONS, csv("reasons-dupes.csv", """
-                account_id,date,reason,note
-                harbor-ltd,2025-01-20,pricing,first
-                harbor-ltd,2025-01-21,pricing,another day is fine
-                harbor-ltd,2025-01-20,competitor,another reason is fine
-                harbor-ltd,2025-01-20,Price,second
+                churn_event_id,account_id,churn_date,reason_code,feedback_text
+                C-1,harbor-ltd,2025-01-20,pricing,too expensive
+                C-2,harbor-ltd,2025-01-20,pricing,switched to competitor
+                C-2,harbor-ltd,2025-01-20,pricing,switched to competitor
+                C-1,harbor-ltd,2025-01-20,pricing,another note
                 """));
 
-        assertThat(e.problems()).containsExactly("reasons-dupes.csv:5 column 'reason' value 'Price': one row per"
-                + " account, date and reason; this row repeats line 2 (delete one of them)");
+        assertThat(e.problems()).containsExactly("reasons-dupes.csv:5 column 'churn_event_id' value 'C-1': each record"
+                + " once; C-1 already has line 2 with other values (rows identical in every column are kept once)");
         assertNothingWritten(before);
     }
 

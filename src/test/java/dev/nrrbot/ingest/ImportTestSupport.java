@@ -44,7 +44,7 @@ abstract class ImportTestSupport {
         TABLES.put("reason_code", "SELECT code, function_code, polarity, label FROM reason_code ORDER BY code");
         TABLES.put("reason_alias", "SELECT alias, code FROM reason_alias ORDER BY alias");
         TABLES.put("reason_record", "SELECT account_id, event_date, reason_code, note FROM reason_record"
-                + " ORDER BY account_id, event_date, reason_code");
+                + " ORDER BY account_id, event_date, reason_code, record_key");
         TABLES.put("movement_reason", "SELECT account_id, movement_month, reason_code FROM movement_reason"
                 + " ORDER BY account_id, movement_month");
     }

@@ -245,4 +245,138 @@ class ReasonImportTest extends ImportTestSupport {
         assertThat(second.addedCodes()).isEmpty();
         assertThat(store.loadPortfolio().ledger().mrr("ward-group", YearMonth.of(2025, 5))).isEqualTo(60_000);
     }
+
+    /** A churn-events export: its own ids, refunds and flags the import does not use, and free-text feedback. */
+    private static final String EVENTS = """
+            churn_event_id,account_id,churn_date,reason_code,refund_amount_usd,is_reactivation,feedback_text
+            E-101,tern-co,2025-04-02,pricing,0.0,False,too expensive
+            E-102,ward-group,2025-05-10,support,12.5,False,
+            E-103,tern-co,2025-04-02,pricing,61.1,False,switched to competitor
+            """;
+
+    @Test
+    void twoEventsSharingAnAccountDateAndReasonAreBothKept() {
+        ImportSummary s = load(ImportKind.REASONS, csv("churn_events.csv", EVENTS));
+
+        assertThat(rowsIn("reason_record")).isEqualTo(3);
+        assertThat(snapshot().tables().get("reason_record")).containsExactly(
+                "tern-co|2025-04-02|pricing|too expensive",
+                "tern-co|2025-04-02|pricing|switched to competitor",
+                "ward-group|2025-05-10|support_experience|null");
+        // both reach the churn; of equal dates the one imported last (the later line) wins, with its note
+        Movement churn = movement("tern-co", "2025-04");
+        assertThat(churn.reason().code()).isEqualTo("pricing");
+        assertThat(churn.note()).isEqualTo("switched to competitor");
+        assertThat(s.reasonsMatched()).isEqualTo(3);
+        assertThat(s.reasonsUnmatched()).isZero();
+        assertThat(s.lines()).containsExactly(
+                "Imported churn_events.csv (reasons): 3 rows, 2 accounts.",
+                "Reasons matched to a movement: 3; unmatched (kept, reported in the Pareto): 0.",
+                "Columns not used by a reasons import: refund_amount_usd, is_reactivation.");
+        List<String> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT event_id FROM reason_record ORDER BY event_id")
+                .mapTo(String.class).list());
+        assertThat(ids).containsExactly("E-101", "E-102", "E-103");
+    }
+
+    @Test
+    void importingTheSameEventsAgainChangesNothing() {
+        var file = csv("churn_events.csv", EVENTS);
+        load(ImportKind.REASONS, file);
+        List<String> once = recordsWithOrder();
+        List<String> movementsOnce = movements();
+
+        ImportSummary again = load(ImportKind.REASONS, file);
+
+        assertThat(recordsWithOrder()).isEqualTo(once).hasSize(3);
+        assertThat(movements()).isEqualTo(movementsOnce);
+        assertThat(movement("tern-co", "2025-04").note()).isEqualTo("switched to competitor");
+        assertThat(again.reasonsMatched()).isEqualTo(3);
+    }
+
+    @Test
+    void anEventImportedAgainWithAnotherNoteIsChangedNotAdded() {
+        load(ImportKind.REASONS, csv("churn_events.csv", EVENTS));
+
+        load(ImportKind.REASONS, csv("corrected.csv", """
+                event_id,account_id,date,reason,comment
+                E-101,tern-co,2025-04-02,pricing,too expensive after the price change
+                """));
+
+        assertThat(rowsIn("reason_record")).isEqualTo(3);
+        // changed, it is the record imported last: of the two equal dates, it wins now
+        assertThat(movement("tern-co", "2025-04").note()).isEqualTo("too expensive after the price change");
+    }
+
+    @Test
+    void aRecordFoundAgainUnchangedKeepsItsPlaceInTheOrder() {
+        var first = csv("first.csv", """
+                event_id,account_id,date,reason
+                E-1,tern-co,2025-04-02,pricing
+                """);
+        load(ImportKind.REASONS, first);
+        load(ImportKind.REASONS, csv("second.csv", """
+                event_id,account_id,date,reason
+                E-2,tern-co,2025-04-02,competitor
+                """));
+
+        load(ImportKind.REASONS, first);
+
+        assertThat(movement("tern-co", "2025-04").reason().code()).isEqualTo("competitor");
+    }
+
+    @Test
+    void rowsIdenticalInEveryColumnAreKeptOnceWithANotice() {
+        ImportSummary s = load(ImportKind.REASONS, csv("reasons.csv", """
+                account_id,date,reason,note
+                tern-co,2025-04-02,pricing,too expensive
+                ward-group,2025-05-10,support,
+                tern-co,2025-04-02,pricing,too expensive
+                tern-co,2025-04-02,pricing,Too expensive
+                ward-group,2025-05-10,support,
+                """));
+
+        assertThat(rowsIn("reason_record")).isEqualTo(3);
+        assertThat(s.rows()).isEqualTo(5);
+        assertThat(s.lines()).contains("2 rows identical to earlier ones were kept once: lines 4, 6.");
+        assertThat(movement("tern-co", "2025-04").note()).isEqualTo("Too expensive");
+    }
+
+    @Test
+    void oneRepeatedRowIsNamedInTheSingular() {
+        ImportSummary s = load(ImportKind.REASONS, csv("churn_events.csv", EVENTS + "E-102,ward-group,2025-05-10,support,12.5,False,\n"));
+
+        assertThat(rowsIn("reason_record")).isEqualTo(3);
+        assertThat(s.lines()).contains("1 row identical to an earlier one was kept once: line 5.");
+    }
+
+    @Test
+    void rowsWithoutAnIdSharingAnAccountDateAndReasonAreRecordsOfTheirOwn() {
+        var file = csv("reasons.csv", """
+                account_id,date,reason,notes
+                tern-co,2025-04-02,pricing,first
+                tern-co,2025-04-02,Price,"second, spelled by an alias"
+                tern-co,2025-04-02,competitor,another reason
+                """);
+        load(ImportKind.REASONS, file);
+        List<String> once = recordsWithOrder();
+
+        load(ImportKind.REASONS, file);
+
+        assertThat(recordsWithOrder()).isEqualTo(once).hasSize(3);
+        // the latest of equal dates is the last line, whatever its code
+        assertThat(movement("tern-co", "2025-04").reason().code()).isEqualTo("competitor");
+        assertThat(movement("tern-co", "2025-04").note()).isEqualTo("another reason");
+    }
+
+    /** Each record with its identity and its place in the order, which decides ties. */
+    private List<String> recordsWithOrder() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT record_key, event_id, account_id, event_date, reason_code,"
+                + " note, seq FROM reason_record ORDER BY record_key").map((rs, ctx) -> {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int i = 1; i <= 7; i++) {
+                        cells.add(String.valueOf(rs.getObject(i)));
+                    }
+                    return String.join("|", cells);
+                }).list());
+    }
 }

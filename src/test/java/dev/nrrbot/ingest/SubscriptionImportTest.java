@@ -71,6 +71,27 @@ class SubscriptionImportTest extends ImportTestSupport {
     }
 
     @Test
+    void anAmountIsRoundedOnceAfterDividingByTheInterval() {
+        load(ImportKind.SUBSCRIPTIONS, csv("subs.csv", """
+                subscription_id,account_id,start_date,end_date,amount,interval
+                y-1,alder-co,2025-01-01,,12.065,year
+                q-1,cedar-inc,2025-01-01,,"1,000.005",quarter
+                m-1,dogwood-sa,2025-01-01,,1.005,month
+                m-2,elm-co,2025-01-01,,1.0051,month
+                """));
+
+        assertThat(ledger(List.of("alder-co", "cedar-inc", "dogwood-sa", "elm-co"), "2025-01", "2025-01")).containsExactly(
+                // 12.065 / 12 = 1.00541..: 1.01 (rounding to 12.06 first gave 1.005, then 1.00)
+                Map.entry("alder-co", List.of(101L)),
+                // 1000.005 / 3 = 333.335, half a cent: to the even 333.34 (1000.00 first gave 333.33)
+                Map.entry("cedar-inc", List.of(33_334L)),
+                // a month's price is rounded once too: 1.005 to the even cent, 1.0051 up
+                Map.entry("dogwood-sa", List.of(100L)),
+                Map.entry("elm-co", List.of(101L)));
+        assertThat(snapshot().tables().get("subscription")).contains("y-1|alder-co|2025-01-01|null|101");
+    }
+
+    @Test
     void unknownIntervalIsRejected() {
         Snapshot before = snapshot();
 

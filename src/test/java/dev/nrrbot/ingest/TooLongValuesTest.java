@@ -88,7 +88,8 @@ class TooLongValuesTest extends ImportTestSupport {
                 w -> w.upsertAccount("harbor-ltd", Map.of("name", x(501))),
                 w -> w.attribute("harbor-ltd", "plan", x(501)),
                 w -> w.ensureAccounts(List.of(x(201))),
-                w -> w.upsertReason("harbor-ltd", java.time.LocalDate.of(2025, 1, 20), "pricing", x(4_001)))) {
+                w -> w.putReason("row:harbor-ltd|20250120|pricing", null, "harbor-ltd", java.time.LocalDate.of(2025, 1, 20),
+                        "pricing", x(4_001)))) {
             assertThatThrownBy(() -> store.write(w -> {
                 write.accept(w);
                 return null;

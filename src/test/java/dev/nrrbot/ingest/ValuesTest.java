@@ -2,8 +2,16 @@ package dev.nrrbot.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +61,42 @@ class ValuesTest {
             "9999,   1,  9999"})
     void pricePerIntervalBecomesMonthlyCentsHalfEven(long amountCents, int months, long expected) {
         assertThat(Values.monthlyCents(amountCents, months)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} over {1} months -> {2} cents")
+    @CsvSource({
+            "12.065,   12, 101",    // 1.00541...: not 12.06 / 12 = 1.005 -> 1.00
+            "1000.005, 3,  33334",  // 333.335: half a cent, to the even cent
+            "0.125,    1,  12",     // 12.5 cents: half-even
+            "0.135,    1,  14",
+            "0.0599,   12, 0",      // 0.0049...
+            "0.0601,   12, 1"})     // 0.0050083...: above half a cent
+    void anExactPriceIsRoundedOnceAfterDividing(String amount, int months, long expected) {
+        assertThat(Values.monthlyCents(new BigDecimal(amount), months)).isEqualTo(expected);
+    }
+
+    /** The monthly amount is the nearest cent to the exact quotient, half-even on a tie: one rounding, nothing before it. */
+    @Property(tries = 500)
+    void theMonthlyAmountIsTheNearestCentToTheExactQuotient(
+            @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long units,
+            @ForAll @IntRange(min = 0, max = 6) int decimals,
+            @ForAll("intervals") int months) {
+        BigDecimal amount = BigDecimal.valueOf(units, decimals);
+        long cents = Values.monthlyCents(amount, months);
+        // |100 * amount - cents * months| <= months / 2, exactly: twice the gap is at most the interval
+        BigDecimal gap = amount.movePointRight(2).subtract(BigDecimal.valueOf(cents * months)).abs()
+                .multiply(BigDecimal.valueOf(2));
+        assertThat(gap).isLessThanOrEqualTo(BigDecimal.valueOf(months));
+        if (gap.compareTo(BigDecimal.valueOf(months)) == 0) {
+            assertThat(cents % 2).as("a tie goes to the even cent").isZero();
+        }
+        assertThat(Values.cents(amount.toPlainString())).as("read as a monthly amount: the same one rounding")
+                .contains(Values.monthlyCents(amount, 1));
+    }
+
+    @Provide
+    Arbitrary<Integer> intervals() {
+        return Arbitraries.of(1, 3, 12);
     }
 
     @ParameterizedTest

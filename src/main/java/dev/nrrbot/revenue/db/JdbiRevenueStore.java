@@ -90,11 +90,11 @@ public final class JdbiRevenueStore implements RevenueStore {
             Ledger ledger = readLedger(c);
             List<ReasonRecord> records = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT account_id, event_date, reason_code, note, seq FROM reason_record");
+                    "SELECT account_id, event_date, reason_code, note, seq, record_key FROM reason_record");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     records.add(new ReasonRecord(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                            rs.getString(4), rs.getLong(5)));
+                            rs.getString(4), rs.getLong(5), rs.getString(6)));
                 }
             }
             List<ReasonOverride> overrides = new ArrayList<>();

@@ -39,6 +39,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private static final int BATCH = 5_000;
+    /** reason_record.record_key (migrations/V8__reason_events.sql). */
+    private static final int RECORD_KEY = 420;
     private static final String MERGE_ACCOUNT_IF_MISSING =
             "MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200)))) s(account_id) ON (t.account_id = s.account_id)"
                     + " WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at) VALUES (s.account_id, s.account_id, ?)";
@@ -199,20 +201,29 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     }
 
     @Override
-    public void upsertReason(String accountId, LocalDate date, String code, String note) {
+    public void putReason(String key, String eventId, String accountId, LocalDate date, String code, String note) {
         fits(accountId, ColumnSizes.ID, "an account id");
+        fits(eventId, ColumnSizes.ID, "a reason record id");
+        fits(key, RECORD_KEY, "a reason record key");
         fits(note, ColumnSizes.NOTE, "a note");
         if (nextSeq < 0) {
             nextSeq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM reason_record").mapTo(Long.class).one() + 1;
         }
-        add("MERGE INTO reason_record t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS VARCHAR(100)),"
-                + " CAST(? AS VARCHAR(4000)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
-                + " s(account_id, event_date, reason_code, note, seq, imported_at)"
-                + " ON (t.account_id = s.account_id AND t.event_date = s.event_date AND t.reason_code = s.reason_code)"
-                + " WHEN MATCHED THEN UPDATE SET note = s.note, seq = s.seq, imported_at = s.imported_at"
-                + " WHEN NOT MATCHED THEN INSERT (account_id, event_date, reason_code, note, seq, imported_at)"
-                + " VALUES (s.account_id, s.event_date, s.reason_code, s.note, s.seq, s.imported_at)",
-                accountId, date, code, note, nextSeq++, now);
+        // a record found again unchanged keeps its row and its place in the order (seq): re-importing changes nothing
+        add("MERGE INTO reason_record t USING (VALUES (CAST(? AS VARCHAR(420)), CAST(? AS VARCHAR(200)),"
+                + " CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(4000)),"
+                + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " s(record_key, event_id, account_id, event_date, reason_code, note, seq, imported_at)"
+                + " ON (t.record_key = s.record_key)"
+                + " WHEN MATCHED AND (t.account_id <> s.account_id OR t.event_date <> s.event_date"
+                + " OR t.reason_code <> s.reason_code OR t.note IS DISTINCT FROM s.note"
+                + " OR t.event_id IS DISTINCT FROM s.event_id)"
+                + " THEN UPDATE SET event_id = s.event_id, account_id = s.account_id, event_date = s.event_date,"
+                + " reason_code = s.reason_code, note = s.note, seq = s.seq, imported_at = s.imported_at"
+                + " WHEN NOT MATCHED THEN INSERT (record_key, event_id, account_id, event_date, reason_code, note, seq,"
+                + " imported_at) VALUES (s.record_key, s.event_id, s.account_id, s.event_date, s.reason_code, s.note,"
+                + " s.seq, s.imported_at)",
+                key, eventId, accountId, date, code, note, nextSeq++, now);
     }
 
     @Override
