@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Slack app: /nrr, the Share button and the App Home tab on " + SlackServer.EVENTS_PATH
                 + ", GET /health.",
-                "Environment: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (required), PORT (default 3000),"
-                        + " NRR_ADMINS (Slack user ids), SLACK_API_URL (optional), NRR_DATABASE_URL."})
+                "Environment: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (required), PORT (default 3000), NRR_ADMINS"
+                        + " (comma-separated member ids), NRR_TIMEZONE, NRR_DATABASE_URL, NRR_MIN_GROUP_SIZE (default 5),"
+                        + " NRR_OPS_ADDRESS (HOST:PORT for /health, /ready and /metrics), NRR_JOB_PERIOD_SECONDS,"
+                        + " NRR_OUTBOX_LEASE_SECONDS, SLACK_API_URL; SLACK_APP_TOKEN with --socket-mode.",
+                "Exit codes: 2 for a setting to fix (a port in use, a token Slack refuses), 1 when Slack cannot be reached."})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
