@@ -38,8 +38,25 @@ class ManifestTest {
 
     @Test
     void everyRequestUrlIsTheEventsPathTheServerListensOn() {
-        List<String> urls = lines.stream().filter(l -> l.trim().startsWith("url:") || l.trim().startsWith("request_url:")).toList();
-        assertThat(urls).hasSize(3).allSatisfy(u -> assertThat(u).endsWith(SlackServer.EVENTS_PATH));
+        List<String> urls = lines.stream().map(String::trim)
+                .filter(l -> l.startsWith("url:") || l.startsWith("request_url:") || l.startsWith("message_menu_options_url:")).toList();
+        // the slash command, event subscriptions, interactivity and its options load
+        assertThat(urls).hasSize(4).allSatisfy(u -> assertThat(u).endsWith(SlackServer.EVENTS_PATH));
+    }
+
+    @Test
+    void theFlagFormsAccountSearchLoadsItsOptionsFromTheInteractivityUrl() {
+        int interactivity = lines.indexOf("  interactivity:");
+        assertThat(interactivity).isPositive();
+        List<String> block = lines.subList(interactivity + 1, lines.size()).stream().takeWhile(l -> l.startsWith("    ")).map(String::trim).toList();
+        String requestUrl = value(block, "request_url:");
+        // without it Slack never asks for the external_select's options and the account field stays empty
+        assertThat(value(block, "message_menu_options_url:")).isEqualTo(requestUrl).startsWith("https://").endsWith(SlackServer.EVENTS_PATH);
+    }
+
+    private static String value(List<String> block, String key) {
+        return block.stream().filter(l -> l.startsWith(key)).map(l -> l.substring(key.length()).trim()).findFirst()
+                .orElseThrow(() -> new AssertionError("manifest.yml's interactivity has no " + key));
     }
 
     @Test

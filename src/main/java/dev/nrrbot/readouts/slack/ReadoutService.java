@@ -139,8 +139,18 @@ public final class ReadoutService {
                 s.showNames() ? 0 : smallGroup);
     }
 
-    /** The readout of one kind now, for the command line's {@code post}. */
+    /**
+     * The readout of one kind now, for the command line's {@code post}. {@code window}: none for weekly,
+     * weekly or monthly (or none) for reasons, a quarter for quarterly; anything else is refused, never
+     * replaced by another period.
+     */
     public Readout now(String kind, String window, boolean showNames) {
+        if ("weekly".equals(kind) && window != null) {
+            throw new IllegalArgumentException("the weekly readout takes no window, not '" + window + "'");
+        }
+        if ("reasons".equals(kind) && window != null && !window.equals("weekly") && !window.equals("monthly")) {
+            throw new IllegalArgumentException("the churn-reason summary takes weekly or monthly, not '" + window + "'");
+        }
         NrrEngine e = cache.engine();
         Instant now = clock.instant();
         return switch (kind) {

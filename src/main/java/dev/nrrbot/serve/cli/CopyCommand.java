@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "copy", mixinStandardHelpOptions = true,
-        description = {"Copies all data from one database into a new, empty one: to move a trial on the embedded",
-                "database to PostgreSQL. Stop the bot first. The target is created and migrated; nothing is written",
-                "to it if anything fails."})
+        description = {"Copies all data from one database into a new, empty one: to move a trial on the embedded"
+                + " database to PostgreSQL.",
+                "Stop the bot first. The target is created and migrated; nothing is written to it if anything fails."})
 final class CopyCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "JDBC_URL", description = "Source (default: $NRR_DATABASE_URL, else "

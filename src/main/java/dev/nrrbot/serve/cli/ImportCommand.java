@@ -18,11 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a CSV export. KIND is one of:",
-                "  accounts       account_id[, name, csm_email, renewal_date, any attribute columns]",
+        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions or reasons.",
+                "The columns of each KIND:",
+                "  accounts       account_id[, name, csm_email, renewal_date, attributes...]",
                 "  mrr            account_id, month, mrr (a monthly ledger)",
-                "  subscriptions  subscription_id, account_id, start_date, end_date, mrr (or amount + interval)",
-                "  reasons        account_id, date, reason[, note] (churn/contraction reasons, expansion drivers)",
+                "  subscriptions  subscription_id, account_id, start_date, end_date, mrr",
+                "                 (or amount + interval)",
+                "  reasons        account_id, date, reason[, note]: churn and contraction",
+                "                 reasons, expansion and reactivation drivers",
                 "A file with any problem is rejected whole; importing the same file twice changes nothing."})
 final class ImportCommand implements Callable<Integer> {
 

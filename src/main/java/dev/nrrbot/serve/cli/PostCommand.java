@@ -19,7 +19,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.nrrbot.metrics.WindowSpec;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +42,9 @@ final class PostCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KIND", description = "weekly, reasons or quarterly.")
     String kind;
 
-    @Option(names = "--window", paramLabel = "W", description = "quarterly: the quarter (default last quarter); reasons: weekly or monthly.")
+    @Option(names = "--window", paramLabel = "W", description = "quarterly: a calendar quarter with data, e.g. 2026-Q3 (default: last quarter); reasons: weekly"
+                    + " (the latest three months, the default) or monthly (the latest month); weekly takes none."
+                    + " Anything else is refused, never replaced by another period.")
     String window;
 
     @Option(names = "--channel", paramLabel = "ID", description = "The channel id to post to, e.g. C0123456789.")
@@ -57,10 +62,64 @@ final class PostCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Why the kind or its --window cannot be posted, and the exit code: 2 for an option the kind does not take, 1 for a value. */
+    record Refusal(String sentence, int exit) {
+    }
+
+    /**
+     * Each kind's --window, checked before anything is opened, so a window is never silently replaced by
+     * another period: weekly takes none (it is the latest week's); reasons a cadence, weekly or monthly;
+     * quarterly a calendar quarter (that it has data is the readout's own check, exit 1 with the months missing).
+     */
+    Optional<Refusal> checkKindAndWindow() {
+        kind = kind.trim().toLowerCase(Locale.ROOT);
+        String w = window == null ? null : window.trim();
+        switch (kind) {
+            case "weekly" -> {
+                if (w != null) {
+                    return Optional.of(new Refusal("the weekly readout is always the latest week's and takes no --window;"
+                            + " for another period use 'nrr-bot report --window " + w + "', or 'post quarterly --window 2026-Q3'.",
+                            CommandLine.ExitCode.USAGE));
+                }
+            }
+            case "reasons" -> {
+                if (w != null) {
+                    String cadence = w.toLowerCase(Locale.ROOT);
+                    if (!cadence.equals("weekly") && !cadence.equals("monthly")) {
+                        return Optional.of(new Refusal("post reasons --window takes weekly (the latest three months, the default)"
+                                + " or monthly (the latest month with data), not '" + w + "'; for the reasons of another window use"
+                                + " 'nrr-bot reasons --window " + w + "'.", Main.DATA_PROBLEM));
+                    }
+                    window = cadence;
+                }
+            }
+            case "quarterly" -> {
+                if (w != null) {
+                    try {
+                        WindowSpec.parse(w);
+                    } catch (IllegalArgumentException e) {
+                        return Optional.of(new Refusal("post quarterly --window takes a calendar quarter such as 2026-Q3, or"
+                                + " 'last quarter' (the default), not '" + w + "'.", Main.DATA_PROBLEM));
+                    }
+                    window = w;
+                }
+            }
+            default -> {
+                return Optional.of(new Refusal("unknown readout '" + kind + "': use weekly, reasons or quarterly.", Main.DATA_PROBLEM));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<Refusal> refused = checkKindAndWindow();
+        if (refused.isPresent()) {
+            err.println("nrr-bot: " + refused.get().sentence());
+            return refused.get().exit();
+        }
         if (!dryRun && (channel == null || channel.isBlank())) {
             err.println("nrr-bot: give --channel ID (a channel id such as C0123456789), or --dry-run to preview.");
             return CommandLine.ExitCode.USAGE;

@@ -13,7 +13,8 @@ public final class ReportOptions {
     public enum Format { text, json }
 
     @Option(names = "--window", paramLabel = "W",
-            description = "T12M (default), 2026-Q3, 2026-09, 2026, 2024-03..2025-03, \"last quarter\", \"last month\".")
+            description = "T12M (default), 2026-Q3, 2026-09, 2026, 2024-03..2025-03, \"last month\", \"last quarter\","
+                    + " \"last year\".")
     String window;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM",

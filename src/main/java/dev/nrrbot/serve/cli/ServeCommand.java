@@ -5,6 +5,8 @@ import dev.nrrbot.platform.slack.SlackServer;
 import dev.nrrbot.platform.Settings;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +14,11 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the Slack app: /nrr, the Share button and the App Home tab on " + SlackServer.EVENTS_PATH
                 + ", GET /health.",
-                "Environment: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (required), PORT (default 3000),"
-                        + " NRR_ADMINS (Slack user ids), SLACK_API_URL (optional), NRR_DATABASE_URL."})
+                "Environment: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (required), PORT (default 3000), NRR_ADMINS"
+                        + " (comma-separated member ids), NRR_TIMEZONE, NRR_DATABASE_URL, NRR_MIN_GROUP_SIZE (default 5),"
+                        + " NRR_OPS_ADDRESS (HOST:PORT for /health, /ready and /metrics), NRR_JOB_PERIOD_SECONDS,"
+                        + " NRR_OUTBOX_LEASE_SECONDS, SLACK_API_URL; SLACK_APP_TOKEN with --socket-mode.",
+                "Exit codes: 2 for a setting to fix (a port in use, a token Slack refuses), 1 when Slack cannot be reached."})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -27,14 +32,30 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment the settings are read from: the process's, or a test's. */
+    private final Map<String, String> environment;
+    private volatile boolean stopping;
+
+    ServeCommand() {
+        this(System.getenv());
+    }
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings;
         try {
-            settings = Settings.fromEnvironment(System.getenv(), socketMode ? Settings.Needs.SERVE_SOCKET_MODE : Settings.Needs.SERVE);
+            settings = Settings.fromEnvironment(environment, socketMode ? Settings.Needs.SERVE_SOCKET_MODE : Settings.Needs.SERVE);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("nrr-bot: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
+        }
+        Optional<ServeStart> busy = ServeStart.portsFree(settings, socketMode);
+        if (busy.isPresent()) {
+            return refuse(busy.get());
         }
         Database database = db.database(settings);
         Bot bot;
@@ -43,12 +64,12 @@ final class ServeCommand implements Callable<Integer> {
                     Bot.Timing.production(settings.timezone(), settings.jobPeriod(), settings.outboxLease()),
                     socketMode ? new Bot.Mode(settings.appToken()) : Bot.Mode.HTTP);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("nrr-bot: the Slack app could not start: " + Database.redact(e.getMessage())
-                    + "\n  Check SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-...) and that Slack is reachable.");
-            return Main.DATA_PROBLEM;
+            database.close();
+            return refuse(ServeStart.of(e, settings, socketMode));
         }
         // SIGTERM: stop taking requests, finish those in flight and the outbox round, then exit
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("shutting down: draining requests and the outbox");
             bot.close();
         }, "nrr-shutdown"));
@@ -61,6 +82,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         bot.join();
+        if (!stopping) {
+            // the server stopped though nobody asked it to: never a quiet exit 0 for a bot that answers nothing
+            spec.commandLine().getErr().println("nrr-bot: the server stopped on its own; the log above says why");
+            return Main.UNEXPECTED;
+        }
         return 0;
+    }
+
+    private int refuse(ServeStart why) {
+        spec.commandLine().getErr().println("nrr-bot: " + why.line());
+        return why.exit();
     }
 }

@@ -18,10 +18,11 @@ final class SettingCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption db;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "followup_business_days,"
+            + " nudges_before_escalation, snooze_days, digest_day or digest_hour (without NAME: list them with their values).")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VALUE")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VALUE", description = "The new value, e.g. setting snooze_days 14.")
     String value;
 
     @CommandLine.Spec

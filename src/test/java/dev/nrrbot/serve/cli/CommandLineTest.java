@@ -201,6 +201,45 @@ class CommandLineTest {
     }
 
     @Test
+    void postNeverSwapsAWindowForAnotherPeriod() {
+        String out = dir.resolve("out-windows").toString();
+        CliRun quarter = CliRun.of("post", "reasons", "--db", db, "--window", "2026-Q3", "--dry-run", "--out", out);
+        assertThat(quarter.exit()).isEqualTo(Main.DATA_PROBLEM);
+        assertThat(quarter.out()).isEmpty();
+        assertThat(quarter.err()).isEqualTo("nrr-bot: post reasons --window takes weekly (the latest three months, the default) or"
+                + " monthly (the latest month with data), not '2026-Q3'; for the reasons of another window use"
+                + " 'nrr-bot reasons --window 2026-Q3'." + System.lineSeparator());
+        CliRun banana = CliRun.of("post", "reasons", "--db", db, "--window", "banana", "--channel", "C0123456789");
+        assertThat(banana.exit()).isEqualTo(Main.DATA_PROBLEM);
+        assertThat(banana.err()).contains("not 'banana'").contains("weekly").contains("monthly");
+
+        CliRun monthly = CliRun.of("post", "reasons", "--db", db, "--window", "Monthly", "--dry-run", "--out", out);
+        assertThat(monthly.exit()).as(monthly.err()).isZero();
+        assertThat(monthly.out()).contains("Churn-reason summary, 2026-10");
+        CliRun weeklyCadence = CliRun.of("post", "reasons", "--db", db, "--window", "weekly", "--dry-run", "--out", out);
+        assertThat(weeklyCadence.out()).contains("Churn-reason summary, 3 months to 2026-10");
+
+        CliRun weekly = CliRun.of("post", "weekly", "--db", db, "--window", "2026-Q3", "--dry-run", "--out", out);
+        assertThat(weekly.exit()).isEqualTo(2);
+        assertThat(weekly.out()).isEmpty();
+        assertThat(weekly.err()).contains("the weekly readout is always the latest week's and takes no --window")
+                .contains("nrr-bot report --window 2026-Q3");
+
+        for (String w : new String[] {"banana", "2026-09", "2027-Q1", "T12M"}) {
+            CliRun q = CliRun.of("post", "quarterly", "--db", db, "--window", w, "--dry-run", "--out", out);
+            assertThat(q.exit()).as(w).isEqualTo(Main.DATA_PROBLEM);
+            assertThat(q.out()).as(w).isEmpty();
+            assertThat(q.err()).as(w).startsWith("nrr-bot: ").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+        assertThat(CliRun.of("post", "quarterly", "--db", db, "--window", "banana", "--dry-run").err())
+                .contains("post quarterly --window takes a calendar quarter such as 2026-Q3");
+        assertThat(CliRun.of("post", "quarterly", "--db", db, "--window", "2026-09", "--dry-run").err())
+                .contains("needs a quarter such as 2026-Q3, not 2026-09");
+        assertThat(CliRun.of("post", "quarterly", "--db", db, "--window", "2027-Q1", "--dry-run").err())
+                .contains("No NRR for 2027-Q1").contains("Data covers 2023-11 to 2026-10");
+    }
+
+    @Test
     void backupMakesAZipThatRestoresToTheSameNumbers() throws Exception {
         // backup is for the embedded database: make one (this run may be on PostgreSQL)
         String embedded = "jdbc:h2:file:" + dir.resolve("embedded");
