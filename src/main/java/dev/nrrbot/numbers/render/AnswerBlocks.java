@@ -156,7 +156,7 @@ public final class AnswerBlocks {
                     + (small ? "" : " · " + Money.whole(t.lostCents()) + " MRR"));
         }
         kit.fields(fields);
-        return end(kit, fresh, footer, Definitions.PARETO_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
+        return end(kit, fresh, footer, Definitions.PARETO_SLACK_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
     }
 
     public static List<LayoutBlock> trend(List<TrendPoint> points, String segment, Freshness fresh, Footer footer) {

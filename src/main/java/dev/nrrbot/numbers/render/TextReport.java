@@ -37,7 +37,7 @@ public final class TextReport {
                     (c.signedCents() >= 0 ? "+" : "-") + Money.whole(Math.abs(c.signedCents()))
                             + " in " + c.movements() + (c.movements() == 1 ? " movement" : " movements")));
         }
-        out.append(System.lineSeparator()).append(Definitions.NRR_FOOTNOTE).append(System.lineSeparator());
+        out.append(System.lineSeparator()).append(Definitions.TEXT_FOOTNOTE).append(System.lineSeparator());
         return out.toString();
     }
 

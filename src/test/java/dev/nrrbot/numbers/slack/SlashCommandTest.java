@@ -151,6 +151,59 @@ class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
     }
 
     @Test
+    void definitionsAnswerInSlackWithEveryTermTheNumbersUse() throws Exception {
+        JsonObject m = ask("U0VIEWER", "definitions");
+        assertThat(m.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(m.get("text").getAsString()).isEqualTo("What the numbers mean");
+        String t = text(m).replace("&lt;", "<").replace("&gt;", ">"); // the bot's own comparisons, escaped for mrkdwn
+        assertThat(t).contains("What the numbers mean")
+                .contains("*Cohort*: the accounts paying (MRR > 0) at *s*")
+                .contains("*Start MRR*: the cohort's MRR at *s*. *End MRR*: the same accounts' MRR at *e*.")
+                .contains("*NRR* = End MRR ÷ Start MRR.")
+                .contains("*GRR* = the sum over the cohort of the lower of each account's MRR at *s* and at *e*, ÷ Start MRR.")
+                .contains("*churn*: p > 0, c = 0; amount p", "*contraction*: 0 < c < p; amount p − c",
+                        "*expansion*: 0 < p < c; amount c − p", "*reactivation*: p = 0 < c, and the account paid in some earlier month",
+                        "*new*: p = 0 < c, the first time it pays")
+                .contains("End = Start + expansion + reactivation − contraction − churn")
+                .contains("*Contribution* of a function, in points = 100 × the signed MRR of the cohort's movements it owns ÷ Start MRR")
+                .contains("largest remainders")
+                .contains("in the month of its date or the three months after", "the latest date wins", "imported last",
+                        "A reason set on a movement in Slack wins", "counted as unmatched")
+                .contains("below 90% *concerning* · 90% to below 100% *stable, not compounding* · 100% to below 110% *good*"
+                        + " · 110% to below 130% *great* · 130% and above *best in class*")
+                .contains("Share in channel")
+                .doesNotContain("docs/definitions.md");
+        assertThat(text(ask("U0VIEWER", "glossary"))).contains("What the numbers mean");
+        assertThat(text(ask("U0VIEWER", "help"))).contains("`/nrr definitions`");
+    }
+
+    /** Commands that change something: left out of the sweep below (their refusals and confirmations carry no footnote). */
+    static final java.util.Set<String> CHANGES = java.util.Set.of("role", "schedule", "unschedule", "readout", "target", "weight",
+            "owner", "flag");
+
+    @Test
+    void noAnswerPointsAtTheRepositoryPathAndTheNumbersPointAtDefinitions() throws Exception {
+        java.util.List<String> questions = java.util.List.of("", "2026-Q3", "2026-09", "2025", "function product", "segment plan=Enterprise",
+                "reasons", "reasons 2026-Q3", "trend", "help", "tremd", "definitions", "scorecard", "scorecard 2026-Q3",
+                "whatif pricing -50%", "curve", "schedules", "owners", "flags", "account ACME-00001", "2026");
+        var table = dev.nrrbot.serve.NrrSlackApp.commands(bot.bot.services);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (String q : questions) {
+            asked.add(table.parse(q).command().name());
+            String t = text(ask(RunningBot.ADMIN, q));
+            assertThat(t).as("/nrr " + q).doesNotContain("docs/definitions.md");
+        }
+        for (var c : table.commands()) {
+            if (!CHANGES.contains(c.name())) {
+                assertThat(asked).as("a question for /nrr " + c.name()).contains(c.name());
+            }
+        }
+        for (String q : java.util.List.of("", "2026-Q3", "function product", "reasons", "trend", "help")) {
+            assertThat(text(ask("U0VIEWER", q))).as("/nrr " + q).contains("All definitions: `/nrr definitions`");
+        }
+    }
+
+    @Test
     void badSignaturesStaleAndFutureTimestampsAreRefused() throws Exception {
         String body = SignedClient.form(java.util.Map.of("command", "/nrr", "text", "", "user_id", "U0X", "team_id", "T0ACME",
                 "response_url", bot.slack.responseUrl("x")));
