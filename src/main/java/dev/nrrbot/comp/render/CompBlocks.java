@@ -85,7 +85,9 @@ public final class CompBlocks {
         return kit.build();
     }
 
-    public static List<LayoutBlock> whatIf(String description, Scorecard today, Scorecard then, Freshness fresh) {
+    /** @param unreconciled NRR − 100% of the what-if minus the sum of its shown parts (see {@code comp.WhatIfParts}) */
+    public static List<LayoutBlock> whatIf(String description, Scorecard today, Scorecard then, BigDecimal unreconciled,
+                                           Freshness fresh) {
         RetentionReport a = today.report();
         RetentionReport b = then.report();
         BlockKit kit = new BlockKit().header("What if · " + description);
@@ -103,6 +105,14 @@ public final class CompBlocks {
                     + y.payFactor().movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) + "%*");
         }
         kit.list("*Each function*", lines);
+        BigDecimal shown = b.netPoints().subtract(unreconciled);
+        kit.context("Functions above plus External " + Money.points(points(b, BusinessFunction.EXTERNAL)) + " and Unattributed "
+                + Money.points(points(b, null)) + (unreconciled.signum() == 0
+                ? " add up to " + Money.points(b.netPoints()) + " pts = " + Money.percent(b.nrr()) + " − 100%."
+                : " add up to " + Money.points(shown) + " pts, " + Money.points(unreconciled).replace("+", "") + " pts from "
+                + Money.percent(b.nrr()) + " − 100% = " + Money.points(b.netPoints()) + " pts: the parts are shown unreconciled"
+                + " by a rounding point so that none the change leaves alone moves.")
+                + " A function whose movements the change does not touch shows exactly today's points.");
         kit.context("Only the cohort's churn and contraction with those reasons (or owned by those functions) change; everything"
                 + " else stays as it was. " + fresh.describe());
         return kit.build();
