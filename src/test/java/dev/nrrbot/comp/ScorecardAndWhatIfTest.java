@@ -88,7 +88,11 @@ class ScorecardAndWhatIfTest {
 
     @Test
     void scorecardContributionsAreTheReportsAndAddUpWithExternalAndUnattributed() {
-        RetentionReport r = engine().report(W, Segment.ALL);
+        RetentionReport quarter = engine().report(W, Segment.ALL);
+        // the same numbers over a 12-month window, which the curve reads as they are
+        RetentionReport r = new RetentionReport(new Window("T12M to 2026-09", E.minusMonths(12), E), Segment.ALL, quarter.cohortAccounts(),
+                quarter.startCents(), quarter.endCents(), quarter.retainedCents(), quarter.expansionCents(), quarter.reactivationCents(),
+                quarter.contractionCents(), quarter.churnCents(), quarter.contributions());
         PayoutCurve curve = new PayoutCurve(new BigDecimal("70"), new BigDecimal("100"), new BigDecimal("120"), new BigDecimal("1.5"));
         Scorecard card = Scorecard.of(r, new BigDecimal("100"), curve, Weights.defaults(), Map.of(BusinessFunction.PRODUCT, new BigDecimal("-1")));
         BigDecimal sum = card.rows().stream().map(Scorecard.Row::contributionPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -111,6 +115,11 @@ class ScorecardAndWhatIfTest {
         assertThat(support.arithmetic(card.modifier())).isEqualTo("40% × 0.25 + 60% × 1.00 = 69.9%");
         Scorecard.Row sales = card.rows().stream().filter(x -> x.function() == BusinessFunction.SALES).findFirst().orElseThrow();
         assertThat(sales.payFactor()).isEqualByComparingTo("1"); // new-business sales: no NRR weight
+
+        // a quarter pays on its annualised NRR: 77.4% a quarter is 0.774^4 = 35.9% a year, below the floor
+        Scorecard q = Scorecard.of(quarter, new BigDecimal("100"), curve, Weights.defaults(), Map.of());
+        assertThat(quarter.annualisedPercent()).isEqualByComparingTo("35.9");
+        assertThat(q.modifier()).isEqualByComparingTo("0");
     }
 
     @Test

@@ -35,8 +35,19 @@ public final class CompBlocks {
 
     public static String companyLine(Scorecard s) {
         RetentionReport r = s.report();
-        return "Company NRR *" + Money.percent(r.nrr()) + "* against a target of *" + pct(s.companyTarget()) + "* → modifier *"
-                + s.modifier().setScale(2, RoundingMode.HALF_EVEN) + "*\n" + s.curve().explain(r.nrrPercent());
+        return "Company NRR *" + Money.percent(r.nrr()) + "*" + (r.isAnnualised() ? ", annualised *" + Money.percent(r.annualisedNrr()) + "*" : "")
+                + " against a target of *" + pct(s.companyTarget()) + "* → modifier *"
+                + s.modifier().setScale(2, RoundingMode.HALF_EVEN) + "*\n" + s.curve().explain(r.annualisedPercent()) + "\n" + paysOn(r);
+    }
+
+    /** Which window the pay reads, and how: the target and the curve are for 12-month NRR. */
+    public static String paysOn(RetentionReport r) {
+        int n = r.window().months();
+        return "_Pays on " + r.window().label() + " (" + r.window().start() + " → " + r.window().end() + ", " + n
+                + (n == 1 ? " month" : " months") + ")" + (r.isAnnualised()
+                ? ": the target and the curve are for 12-month NRR, so they read its annualised equivalent,"
+                + " (End ÷ Start)^(12/" + n + ") = " + Money.percent(r.annualisedNrr()) + "._"
+                : "._");
     }
 
     /** The check that the scorecard is /nrr's numbers: every part adds up to NRR − 100%. */
@@ -92,10 +103,11 @@ public final class CompBlocks {
         RetentionReport b = then.report();
         BlockKit kit = new BlockKit().header("What if · " + description);
         kit.text("*" + a.window().label() + "* · NRR " + Money.percent(a.nrr()) + " → *" + Money.percent(b.nrr()) + "* ("
-                + Money.points(b.nrrPercent().subtract(a.nrrPercent())) + " pts) · GRR " + Money.percent(a.grr()) + " → *"
+                + Money.points(b.nrrPercent().subtract(a.nrrPercent())) + " pts)" + (a.isAnnualised() ? " · annualised "
+                + Money.percent(a.annualisedNrr()) + " → *" + Money.percent(b.annualisedNrr()) + "*" : "") + " · GRR " + Money.percent(a.grr()) + " → *"
                 + Money.percent(b.grr()) + "*\nModifier " + today.modifier().setScale(2, RoundingMode.HALF_EVEN) + " → *"
                 + then.modifier().setScale(2, RoundingMode.HALF_EVEN) + "* · End MRR " + Money.whole(a.endCents()) + " → "
-                + Money.whole(b.endCents()));
+                + Money.whole(b.endCents()) + "\n" + paysOn(a));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < then.rows().size(); i++) {
             Scorecard.Row x = today.rows().get(i);

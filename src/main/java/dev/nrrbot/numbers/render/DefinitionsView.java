@@ -57,7 +57,10 @@ public final class DefinitionsView {
 
     public static final String BANDS = "*Bands*\n"
             + "below 90% *concerning* · 90% to below 100% *stable, not compounding* · 100% to below 110% *good*"
-            + " · 110% to below 130% *great* · 130% and above *best in class*";
+            + " · 110% to below 130% *great* · 130% and above *best in class*\n"
+            + "The bands, the targets and the payout curve are for 12-month NRR. A window of another length (a month, a"
+            + " quarter) shows its *annualised* NRR beside its own, (End ÷ Start)^(12 ÷ months), compounded, and is banded"
+            + " and paid on that: a month at 99.5% is 94.2% a year.";
 
     public static final String MONEY = "Amounts are in one reporting currency, kept exactly in cents; answers show whole"
             + " currency units and percentages with one decimal.";

@@ -20,7 +20,8 @@ public final class TextReport {
 
     public static String retention(RetentionReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("NRR %s  (%s)   %s, %s%n", Money.percent(r.nrr()), r.band().label(), describe(r.window()),
+        out.append(String.format("NRR %s  (%s%s)   %s, %s%n", Money.percent(r.nrr()),
+                r.isAnnualised() ? "annualised " + Money.percent(r.annualisedNrr()) + ": " : "", r.band().label(), describe(r.window()),
                 r.segment()));
         out.append(String.format("GRR %s%n", Money.percent(r.grr())));
         out.append(String.format("Cohort: %,d accounts paying at the end of %s%n%n", r.cohortAccounts(), r.window().start()));

@@ -108,7 +108,7 @@ public final class NumbersCommands {
         } catch (ReportUnavailable e) {
             previous = null; // no comparison before the data starts
         }
-        return new Reply("NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + "), GRR " + Money.percent(r.grr()) + ", "
+        return new Reply("NRR " + AnswerBlocks.nrrWithBand(r) + ", GRR " + Money.percent(r.grr()) + ", "
                 + w.label() + (segment.isAll() ? "" : ", " + BlockKit.escape(segment.toString())), AnswerBlocks.summary(r, previous, s.freshness(), footer));
     }
 

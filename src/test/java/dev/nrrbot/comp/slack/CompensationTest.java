@@ -61,7 +61,13 @@ class CompensationTest extends dev.nrrbot.serve.SharedBot {
         ask(RunningBot.ADMIN, "target 110%");
         RetentionReport q3 = engine.report(engine.window("2026-Q3"), Segment.ALL);
         String card = ask("U0VIEWER", "scorecard 2026-Q3");
-        assertThat(card).contains("NRR scorecard · 2026-Q3").contains("Company NRR *" + Money.percent(q3.nrr()) + "* against a target of *110%*")
+        java.math.BigDecimal modifier = new dev.nrrbot.comp.PayoutCurve(new java.math.BigDecimal("90"), new java.math.BigDecimal("110"),
+                new java.math.BigDecimal("130"), new java.math.BigDecimal("1.5")).modifier(q3.annualisedPercent());
+        assertThat(card).contains("NRR scorecard · 2026-Q3").contains("Company NRR *" + Money.percent(q3.nrr()) + "*, annualised *"
+                        + Money.percent(q3.annualisedNrr()) + "* against a target of *110%* → modifier *"
+                        + modifier.setScale(2, java.math.RoundingMode.HALF_EVEN) + "*")
+                .contains("Pays on 2026-Q3 (2026-06 → 2026-09, 3 months): the target and the curve are for 12-month NRR, so they"
+                        + " read its annualised equivalent, (End ÷ Start)^(12/3) = " + Money.percent(q3.annualisedNrr()))
                 .contains("weight 40%").contains("variable pay 40% × ").contains("the same as /nrr")
                 .contains("add up to " + Money.points(q3.netPoints()) + " pts");
         for (Contribution c : q3.contributions()) {

@@ -88,6 +88,26 @@ class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
     }
 
     @Test
+    void shorterWindowsShowTheirAnnualisedNrrBesideThemAndAreBandedOnIt() throws Exception {
+        for (String[] q : new String[][]{{"2026-Q3", "3"}, {"2026-09", "1"}}) {
+            RetentionReport r = engine.report(engine.window(q[0]), Segment.ALL);
+            int months = Integer.parseInt(q[1]);
+            java.math.BigDecimal annual = java.math.BigDecimal.valueOf(Math.pow(r.endCents() / (double) r.startCents(), 12.0 / months));
+            assertThat(r.annualisedNrr().doubleValue()).isCloseTo(annual.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(r.band()).isEqualTo(dev.nrrbot.metrics.Band.of(r.endCents(), r.startCents(), months));
+            JsonObject m = ask("U0VIEWER", q[0]);
+            assertThat(text(m)).contains("NRR " + Money.percent(r.nrr()) + " · annualised " + Money.percent(r.annualisedNrr()) + " · "
+                            + r.band().label())
+                    .contains("Bands are for 12-month NRR: this " + months + "-month window's band reads its annualised equivalent,"
+                            + " (End ÷ Start)^(12/" + months + ") = " + Money.percent(r.annualisedNrr()));
+            assertThat(m.get("text").getAsString()).startsWith("NRR " + Money.percent(r.nrr()) + " (annualised "
+                    + Money.percent(r.annualisedNrr()) + ": " + r.band().label() + "), GRR ");
+        }
+        assertThat(text(ask("U0VIEWER", ""))).doesNotContain("annualised");
+        assertThat(text(ask("U0VIEWER", "2025"))).doesNotContain("annualised");
+    }
+
+    @Test
     void functionViewShowsItsContributionReasonsAndTrend() throws Exception {
         var d = engine.functionDetail(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL, BusinessFunction.PRODUCT);
         String t = text(ask("U0VIEWER", "function product"));
