@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Each function's stake in company NRR for one window: its weight, its contribution against its
  * target, and what its variable pay would be at today's number. The modifier comes from company NRR
- * (everyone shares one number); the contribution shows each function's part in it.
+ * (everyone shares one number); the contribution shows each function's part in it. The target and
+ * the curve are for 12-month NRR: a window of another length pays on its annualised equivalent.
  */
 public record Scorecard(RetentionReport report, BigDecimal companyTarget, PayoutCurve curve, BigDecimal modifier,
                         List<Row> rows) {
@@ -39,7 +40,7 @@ public record Scorecard(RetentionReport report, BigDecimal companyTarget, Payout
 
     public static Scorecard of(RetentionReport r, BigDecimal companyTarget, PayoutCurve curve, Map<BusinessFunction, BigDecimal> weights,
                                Map<BusinessFunction, BigDecimal> targets) {
-        BigDecimal modifier = curve.modifier(r.nrrPercent());
+        BigDecimal modifier = curve.modifier(r.annualisedPercent()); // the curve is for 12-month NRR
         List<Row> rows = new ArrayList<>();
         for (BusinessFunction f : BusinessFunction.values()) {
             if (f == BusinessFunction.EXTERNAL) {

@@ -12,12 +12,21 @@ import java.util.List;
  * {@code 100 * numerator / denominator} is floored to {@code decimals} places and the units still
  * missing go to the parts with the largest remainders (ties: the earlier part).
  */
-final class LargestRemainder {
+public final class LargestRemainder {
 
     private LargestRemainder() {
     }
 
     static List<BigDecimal> points(List<Long> numerators, long denominator, int decimals) {
+        return towards(numerators, denominator, decimals, null);
+    }
+
+    /**
+     * The same rounding towards a given {@code total} instead of the rounded sum of the parts (a what-if
+     * whose other parts are fixed at their shown values). Each part stays its value rounded down or up
+     * (an exact one stays exact), so a {@code wanted} out of that reach is met as nearly as it can be: the caller compares the sum.
+     */
+    public static List<BigDecimal> towards(List<Long> numerators, long denominator, int decimals, BigDecimal wanted) {
         BigInteger den = BigInteger.valueOf(denominator);
         BigInteger scale = BigInteger.TEN.pow(decimals).multiply(BigInteger.valueOf(100));
         List<BigInteger> floors = new ArrayList<>();
@@ -32,8 +41,11 @@ final class LargestRemainder {
             floorSum = floorSum.add(qr[0]);
             total = total.add(scaled);
         }
-        BigInteger target = new BigDecimal(total).divide(new BigDecimal(den), 0, RoundingMode.HALF_EVEN).toBigIntegerExact();
-        int missing = target.subtract(floorSum).intValueExact();
+        BigInteger target = wanted == null
+                ? new BigDecimal(total).divide(new BigDecimal(den), 0, RoundingMode.HALF_EVEN).toBigIntegerExact()
+                : wanted.movePointRight(decimals).setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        long inexact = remainders.stream().filter(r -> r.signum() != 0).count(); // only these may round up
+        int missing = (int) Math.max(0, Math.min(inexact, target.subtract(floorSum).longValueExact()));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {
             order.add(i);

@@ -88,7 +88,11 @@ class ScorecardAndWhatIfTest {
 
     @Test
     void scorecardContributionsAreTheReportsAndAddUpWithExternalAndUnattributed() {
-        RetentionReport r = engine().report(W, Segment.ALL);
+        RetentionReport quarter = engine().report(W, Segment.ALL);
+        // the same numbers over a 12-month window, which the curve reads as they are
+        RetentionReport r = new RetentionReport(new Window("T12M to 2026-09", E.minusMonths(12), E), Segment.ALL, quarter.cohortAccounts(),
+                quarter.startCents(), quarter.endCents(), quarter.retainedCents(), quarter.expansionCents(), quarter.reactivationCents(),
+                quarter.contractionCents(), quarter.churnCents(), quarter.contributions());
         PayoutCurve curve = new PayoutCurve(new BigDecimal("70"), new BigDecimal("100"), new BigDecimal("120"), new BigDecimal("1.5"));
         Scorecard card = Scorecard.of(r, new BigDecimal("100"), curve, Weights.defaults(), Map.of(BusinessFunction.PRODUCT, new BigDecimal("-1")));
         BigDecimal sum = card.rows().stream().map(Scorecard.Row::contributionPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -111,6 +115,60 @@ class ScorecardAndWhatIfTest {
         assertThat(support.arithmetic(card.modifier())).isEqualTo("40% × 0.25 + 60% × 1.00 = 69.9%");
         Scorecard.Row sales = card.rows().stream().filter(x -> x.function() == BusinessFunction.SALES).findFirst().orElseThrow();
         assertThat(sales.payFactor()).isEqualByComparingTo("1"); // new-business sales: no NRR weight
+
+        // a quarter pays on its annualised NRR: 77.4% a quarter is 0.774^4 = 35.9% a year, below the floor
+        Scorecard q = Scorecard.of(quarter, new BigDecimal("100"), curve, Weights.defaults(), Map.of());
+        assertThat(quarter.annualisedPercent()).isEqualByComparingTo("35.9");
+        assertThat(q.modifier()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aWhatIfKeepsUntouchedPartsAtTodaysPointsAndSaysWhenTheyCannotAddUp() {
+        // Start 30.00; Product, Support and Finance each lost 0.01 (-0.033 pts): shown 0.0, 0.0, -0.1 (adding up to -0.1)
+        RetentionReport today = report(2_997, new Contribution(BusinessFunction.PRODUCT, -1, 1, new BigDecimal("0.0")),
+                new Contribution(BusinessFunction.SUPPORT, -1, 1, new BigDecimal("0.0")),
+                new Contribution(BusinessFunction.FINANCE, -1, 1, new BigDecimal("-0.1")));
+        // Finance's loss removed: NRR 99.93% shows as -0.1 pts; plain rounding would move Product to -0.1
+        RetentionReport changed = report(2_998, new Contribution(BusinessFunction.PRODUCT, -1, 1, new BigDecimal("-0.1")),
+                new Contribution(BusinessFunction.SUPPORT, -1, 1, new BigDecimal("0.0")),
+                new Contribution(BusinessFunction.FINANCE, 0, 1, new BigDecimal("0.0")));
+        WhatIfParts w = WhatIfParts.of(today, changed);
+        assertThat(w.then().contributions()).extracting(Contribution::points).map(BigDecimal::toPlainString)
+                .containsExactly("0.0", "0.0", "0.0");
+        assertThat(w.touched()).containsExactly(BusinessFunction.FINANCE);
+        assertThat(w.unreconciledPoints()).isEqualByComparingTo("-0.1");
+        // when the touched parts can absorb the rounding, the parts add up and the untouched stay
+        RetentionReport halved = report(2_996, new Contribution(BusinessFunction.PRODUCT, -1, 1, new BigDecimal("0.0")),
+                new Contribution(BusinessFunction.SUPPORT, -1, 1, new BigDecimal("0.0")),
+                new Contribution(BusinessFunction.FINANCE, -2, 1, new BigDecimal("-0.1")));
+        WhatIfParts h = WhatIfParts.of(today, halved);
+        assertThat(h.then().contributions()).extracting(Contribution::points).map(BigDecimal::toPlainString)
+                .containsExactly("0.0", "0.0", "-0.1");
+        assertThat(h.unreconciledPoints()).isEqualByComparingTo("0");
+        // no change: today, exactly
+        assertThat(WhatIfParts.of(today, today).then()).isEqualTo(today);
+    }
+
+    static RetentionReport report(long end, Contribution... parts) {
+        return new RetentionReport(W, Segment.ALL, 3, 3_000, end, end, 0, 0, 3_000 - end, 0, List.of(parts));
+    }
+
+    @Test
+    void everyWhatIfOfTheFourAccountsAddsUpAndMovesOnlyWhatItTouches() {
+        NrrEngine e = engine();
+        RetentionReport today = e.report(W, Segment.ALL);
+        for (String code : List.of("pricing", "product_gap")) {
+            for (String pct : List.of("-100", "-50", "-25", "50", "100")) {
+                WhatIfParts w = WhatIfParts.of(today, e.whatIf(W, Segment.ALL, List.of(new NrrEngine.LossChange(code, null, new BigDecimal(pct)))));
+                BigDecimal sum = w.then().contributions().stream().map(Contribution::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(sum.add(w.unreconciledPoints())).as(code + " " + pct).isEqualByComparingTo(w.then().netPoints());
+                for (Contribution c : today.contributions()) {
+                    if (!w.touched().contains(c.function())) {
+                        assertThat(w.then().contributions()).as(code + " " + pct).contains(c);
+                    }
+                }
+            }
+        }
     }
 
     static long signed(RetentionReport r, BusinessFunction f) {

@@ -30,6 +30,47 @@ class BandTest {
         assertThat(Band.of(end, start)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} / {1} over {2} months -> {3}")
+    @CsvSource({
+            "9950,  10000, 1,  STABLE",        // a month at 99.5% is 94.2% a year
+            "9900,  10000, 1,  CONCERNING",    // 99% a month is 88.6% a year
+            "10000, 10000, 1,  GOOD",
+            "10079, 10000, 1,  GOOD",          // 1.0079^12 = 109.9%
+            "10080, 10000, 1,  GREAT",         // 1.008^12 = 110.03%
+            "9940,  10000, 3,  STABLE",        // a quarter at 99.4% is 97.6% a year
+            "10250, 10000, 3,  GREAT",         // 1.025^4 = 110.4%
+            "10240, 10000, 3,  GOOD",          // 1.024^4 = 109.95%
+            "12100, 10000, 24, GREAT",         // two years at 121% is exactly 110% a year
+            "12099, 10000, 24, GOOD",
+            "8100,  10000, 24, STABLE",        // exactly 90% a year
+            "8099,  10000, 24, CONCERNING",
+            "10999, 10000, 12, GOOD"})         // a 12-month window reads its own NRR
+    void aWindowOfOtherThan12MonthsIsBandedAtItsAnnualisedNrr(long end, long start, int months, Band expected) {
+        assertThat(Band.of(end, start, months)).isEqualTo(expected);
+    }
+
+    @Test
+    void theAnnualisedNrrCompoundsToAYear() {
+        RetentionReport quarter = Books.months("2025-01", "2025-04")
+                .account("a", "2025-01", 10000, "2025-04", 9900)
+                .engine().report(new Window("2025-Q1x", Books.ym("2025-01"), Books.ym("2025-04")), Segment.ALL);
+        assertThat(quarter.isAnnualised()).isTrue();
+        assertThat(quarter.annualisedNrr()).isEqualByComparingTo("0.960596"); // 0.99^4 = 0.96059601
+        assertThat(quarter.annualisedPercent()).isEqualByComparingTo("96.1");
+        assertThat(quarter.band()).isEqualTo(Band.STABLE);
+        RetentionReport fiveMonths = Books.months("2025-01", "2025-06")
+                .account("a", "2025-01", 10000, "2025-06", 11000)
+                .engine().report(new Window("custom", Books.ym("2025-01"), Books.ym("2025-06")), Segment.ALL);
+        assertThat(fiveMonths.annualisedNrr().doubleValue()).isCloseTo(Math.pow(1.1, 12.0 / 5), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fiveMonths.band()).isEqualTo(Band.GREAT); // 125.7% a year
+        RetentionReport year = Books.months("2025-01", "2026-01")
+                .account("a", "2025-01", 10000, "2026-01", 9950)
+                .engine().report(new Window("T12M", Books.ym("2025-01"), Books.ym("2026-01")), Segment.ALL);
+        assertThat(year.isAnnualised()).isFalse();
+        assertThat(year.annualisedNrr()).isEqualByComparingTo(year.nrr());
+        assertThat(year.band()).isEqualTo(Band.STABLE);
+    }
+
     @Test
     void bandsHaveTheirPublishedNames() {
         assertThat(Band.CONCERNING.label()).isEqualTo("concerning");

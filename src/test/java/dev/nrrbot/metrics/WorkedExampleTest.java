@@ -35,7 +35,9 @@ class WorkedExampleTest {
         assertThat(r.nrr()).isEqualByComparingTo("1.04");
         assertThat(r.nrrPercent()).isEqualByComparingTo("104.0");
         assertThat(r.netPoints()).isEqualByComparingTo("4.0");
-        assertThat(r.band()).isEqualTo(Band.GOOD);
+        // the bands are for 12-month NRR: one month at 104% is 1.04^12 = 160.1% a year
+        assertThat(r.annualisedNrr()).isEqualByComparingTo("1.601032");
+        assertThat(r.band()).isEqualTo(Band.BEST_IN_CLASS);
         assertThat(r.cohortAccounts()).isEqualTo(4);
         // GRR: 2,000,000 + 800,000 + 0 + 1,600,000 kept of 5,000,000
         assertThat(r.grr()).isEqualByComparingTo("0.88");

@@ -446,7 +446,7 @@ class BlockLimitsTest {
                 HomeView.blocks(r, null, trend, EnumSet.allOf(BusinessFunction.class), fresh));
         assertThat(allText(all)).contains("Customer Success details", "External details");
         JsonArray buttons = all.get(all.size() - 1).getAsJsonObject().getAsJsonArray("elements");
-        assertThat(buttons).hasSize(2 + BusinessFunction.values().length + 1);
+        assertThat(buttons).hasSize(2 + BusinessFunction.values().length + 2); // and Definitions, How to ask
         // HomeButtons answers every action id of the form home_.*
         buttons.forEach(b -> assertThat(b.getAsJsonObject().get("action_id").getAsString()).matches("home_.+"));
         assertWithinLimits("home, one trend point", HomeView.blocks(r, previous, trend.subList(0, 1), Set.of(), fresh));
@@ -467,7 +467,7 @@ class BlockLimitsTest {
             List<String> questions = new ArrayList<>(List.of("", "2026-Q3", "2026-09", "2026", "last quarter",
                     "2024-03..2025-03", "segment plan=Enterprise", "segment region=EMEA 2026-Q3", "segment plan=Nope",
                     "segment colour=red", "reasons", "reasons 2026", "trend", "account ACME-00001", "account Acorn Labs",
-                    "account no-such-account", "help", "reasosn", "reasons banana", "2019-Q1", "role <@U0BOB> cs_leader"));
+                    "account no-such-account", "help", "definitions", "reasosn", "reasons banana", "2019-Q1", "role <@U0BOB> cs_leader"));
             for (BusinessFunction f : BusinessFunction.values()) {
                 questions.add("function " + f.code());
             }

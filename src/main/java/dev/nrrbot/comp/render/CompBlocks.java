@@ -35,8 +35,19 @@ public final class CompBlocks {
 
     public static String companyLine(Scorecard s) {
         RetentionReport r = s.report();
-        return "Company NRR *" + Money.percent(r.nrr()) + "* against a target of *" + pct(s.companyTarget()) + "* → modifier *"
-                + s.modifier().setScale(2, RoundingMode.HALF_EVEN) + "*\n" + s.curve().explain(r.nrrPercent());
+        return "Company NRR *" + Money.percent(r.nrr()) + "*" + (r.isAnnualised() ? ", annualised *" + Money.percent(r.annualisedNrr()) + "*" : "")
+                + " against a target of *" + pct(s.companyTarget()) + "* → modifier *"
+                + s.modifier().setScale(2, RoundingMode.HALF_EVEN) + "*\n" + s.curve().explain(r.annualisedPercent()) + "\n" + paysOn(r);
+    }
+
+    /** Which window the pay reads, and how: the target and the curve are for 12-month NRR. */
+    public static String paysOn(RetentionReport r) {
+        int n = r.window().months();
+        return "_Pays on " + r.window().label() + " (" + r.window().start() + " → " + r.window().end() + ", " + n
+                + (n == 1 ? " month" : " months") + ")" + (r.isAnnualised()
+                ? ": the target and the curve are for 12-month NRR, so they read its annualised equivalent,"
+                + " (End ÷ Start)^(12/" + n + ") = " + Money.percent(r.annualisedNrr()) + "._"
+                : "._");
     }
 
     /** The check that the scorecard is /nrr's numbers: every part adds up to NRR − 100%. */
@@ -85,15 +96,18 @@ public final class CompBlocks {
         return kit.build();
     }
 
-    public static List<LayoutBlock> whatIf(String description, Scorecard today, Scorecard then, Freshness fresh) {
+    /** @param unreconciled NRR − 100% of the what-if minus the sum of its shown parts (see {@code comp.WhatIfParts}) */
+    public static List<LayoutBlock> whatIf(String description, Scorecard today, Scorecard then, BigDecimal unreconciled,
+                                           Freshness fresh) {
         RetentionReport a = today.report();
         RetentionReport b = then.report();
         BlockKit kit = new BlockKit().header("What if · " + description);
         kit.text("*" + a.window().label() + "* · NRR " + Money.percent(a.nrr()) + " → *" + Money.percent(b.nrr()) + "* ("
-                + Money.points(b.nrrPercent().subtract(a.nrrPercent())) + " pts) · GRR " + Money.percent(a.grr()) + " → *"
+                + Money.points(b.nrrPercent().subtract(a.nrrPercent())) + " pts)" + (a.isAnnualised() ? " · annualised "
+                + Money.percent(a.annualisedNrr()) + " → *" + Money.percent(b.annualisedNrr()) + "*" : "") + " · GRR " + Money.percent(a.grr()) + " → *"
                 + Money.percent(b.grr()) + "*\nModifier " + today.modifier().setScale(2, RoundingMode.HALF_EVEN) + " → *"
                 + then.modifier().setScale(2, RoundingMode.HALF_EVEN) + "* · End MRR " + Money.whole(a.endCents()) + " → "
-                + Money.whole(b.endCents()));
+                + Money.whole(b.endCents()) + "\n" + paysOn(a));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < then.rows().size(); i++) {
             Scorecard.Row x = today.rows().get(i);
@@ -103,6 +117,14 @@ public final class CompBlocks {
                     + y.payFactor().movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) + "%*");
         }
         kit.list("*Each function*", lines);
+        BigDecimal shown = b.netPoints().subtract(unreconciled);
+        kit.context("Functions above plus External " + Money.points(points(b, BusinessFunction.EXTERNAL)) + " and Unattributed "
+                + Money.points(points(b, null)) + (unreconciled.signum() == 0
+                ? " add up to " + Money.points(b.netPoints()) + " pts = " + Money.percent(b.nrr()) + " − 100%."
+                : " add up to " + Money.points(shown) + " pts, " + Money.points(unreconciled).replace("+", "") + " pts from "
+                + Money.percent(b.nrr()) + " − 100% = " + Money.points(b.netPoints()) + " pts: the parts are shown unreconciled"
+                + " by a rounding point so that none the change leaves alone moves.")
+                + " A function whose movements the change does not touch shows exactly today's points.");
         kit.context("Only the cohort's churn and contraction with those reasons (or owned by those functions) change; everything"
                 + " else stays as it was. " + fresh.describe());
         return kit.build();

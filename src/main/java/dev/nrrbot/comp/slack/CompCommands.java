@@ -4,6 +4,7 @@ import dev.nrrbot.access.Access;
 import dev.nrrbot.comp.Scorecard;
 import dev.nrrbot.comp.CompStore;
 import dev.nrrbot.comp.PayoutCurve;
+import dev.nrrbot.comp.WhatIfParts;
 import dev.nrrbot.comp.render.CompBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.NrrEngine;
@@ -237,10 +238,11 @@ public final class CompCommands {
         }
         Window w = engine.window(wi.window());
         CompStore.Plan plan = comp.plan(w.label());
-        Scorecard today = Scorecard.of(engine.whatIf(w, Segment.ALL, List.of()), plan);
-        Scorecard then = Scorecard.of(engine.whatIf(w, Segment.ALL, changes), plan);
+        WhatIfParts whatIf = WhatIfParts.of(engine.whatIf(w, Segment.ALL, List.of()), engine.whatIf(w, Segment.ALL, changes));
+        Scorecard today = Scorecard.of(whatIf.today(), plan);
+        Scorecard then = Scorecard.of(whatIf.then(), plan);
         // the header is plain text; the notification text is mrkdwn, and a reason code is data
         return new Reply("What if " + BlockKit.escapeJoin(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
-                snap.freshness()));
+                whatIf.unreconciledPoints(), snap.freshness()));
     }
 }

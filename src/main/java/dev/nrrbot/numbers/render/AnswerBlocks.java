@@ -57,9 +57,31 @@ public final class AnswerBlocks {
         }
     }
 
+    /**
+     * NRR and its band: "104.7% · good", or for a window of other than 12 months "99.4% · annualised 97.6%
+     * · concerning", the band read at the annualised equivalent (the bands describe 12-month NRR).
+     */
+    public static String nrrAndBand(RetentionReport r, String separator) {
+        return Money.percent(r.nrr()) + separator + (r.isAnnualised() ? "annualised " + Money.percent(r.annualisedNrr()) + separator : "")
+                + r.band().label();
+    }
+
+    /** "104.7% (good)", or "99.4% (annualised 97.7%: stable, not compounding)". */
+    public static String nrrWithBand(RetentionReport r) {
+        return Money.percent(r.nrr()) + " (" + (r.isAnnualised() ? "annualised " + Money.percent(r.annualisedNrr()) + ": " : "")
+                + r.band().label() + ")";
+    }
+
+    /** For a window of other than 12 months, how its band is read; else empty. */
+    public static String annualisedNote(RetentionReport r) {
+        int n = r.window().months();
+        return r.isAnnualised() ? "Bands are for 12-month NRR: this " + n + "-month window's band reads its annualised equivalent, (End ÷ Start)^(12/" + n + ") = "
+                + Money.percent(r.annualisedNrr()) + ". " : "";
+    }
+
     public static List<LayoutBlock> summary(RetentionReport r, RetentionReport previous, Freshness fresh, Footer footer) {
         BlockKit kit = new BlockKit();
-        kit.header("NRR " + Money.percent(r.nrr()) + " · " + r.band().label());
+        kit.header("NRR " + nrrAndBand(r, " · "));
         String change = previous == null ? ""
                 : " · *vs " + previous.window().label() + ":* "
                 + Money.points(r.nrrPercent().subtract(previous.nrrPercent())) + " pts";
@@ -68,7 +90,7 @@ public final class AnswerBlocks {
         kit.fields(movementFields(r));
         kit.list("*Contribution by function* (points of NRR, adding up to " + Money.points(r.netPoints()) + ")",
                 contributionLines(r.contributions()));
-        return end(kit, fresh, footer, Definitions.NRR_FOOTNOTE);
+        return end(kit, fresh, footer, annualisedNote(r) + Definitions.NRR_FOOTNOTE);
     }
 
     /**
@@ -91,7 +113,7 @@ public final class AnswerBlocks {
                     + " movements";
         }
         kit.text(window(r) + " · " + BlockKit.escape(r.segment().toString()) + "\n" + d.function().label() + "'s reasons and drivers"
-                + moved + " of the cohort. Company NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + ").");
+                + moved + " of the cohort. Company NRR " + nrrWithBand(r) + ".");
         List<String> codes = new ArrayList<>();
         for (FunctionDetail.CodeAmount c : d.codes()) {
             boolean small = c.accounts() < smallGroup;
@@ -114,7 +136,7 @@ public final class AnswerBlocks {
             kit.list("*Its T12M contribution by month* " + spark(trend.stream().map(Map.Entry::getValue).toList()), lines);
         }
         return end(kit, fresh, footer, "A function's contribution = 100 × the signed MRR its reasons and drivers moved"
-                + " in the cohort ÷ Start MRR. " + Definitions.NRR_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
+                + " in the cohort ÷ Start MRR. " + annualisedNote(r) + Definitions.NRR_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
     }
 
     /** @param smallGroup rows of fewer accounts than this show no amounts or shares (0: show them all) */
@@ -156,7 +178,7 @@ public final class AnswerBlocks {
                     + (small ? "" : " · " + Money.whole(t.lostCents()) + " MRR"));
         }
         kit.fields(fields);
-        return end(kit, fresh, footer, Definitions.PARETO_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
+        return end(kit, fresh, footer, Definitions.PARETO_SLACK_FOOTNOTE + (hidden ? " " + smallGroupNote : ""));
     }
 
     public static List<LayoutBlock> trend(List<TrendPoint> points, String segment, Freshness fresh, Footer footer) {

@@ -21,6 +21,7 @@ public final class HomeView {
     public static final String TREND = "home_trend";
     public static final String FUNCTION = "home_function";
     public static final String HELP = "home_help";
+    public static final String DEFINITIONS = "home_definitions";
 
     private HomeView() {
     }
@@ -55,6 +56,7 @@ public final class HomeView {
             // action ids must be unique in their block: one per function (HomeButtons takes home_.*)
             buttons.add(new BlockKit.Button(f.label() + " details", FUNCTION + "_" + f.code(), "function " + f.code(), null));
         }
+        buttons.add(new BlockKit.Button("Definitions", DEFINITIONS, "definitions", null));
         buttons.add(new BlockKit.Button("How to ask /nrr", HELP, "help", null));
         kit.context(fresh.describe());
         kit.context(Definitions.NRR_FOOTNOTE);
@@ -70,7 +72,8 @@ public final class HomeView {
                 .text("Whoever runs nrr-bot imports revenue data with `nrr-bot import mrr FILE` (or subscriptions),"
                         + " and reasons with `nrr-bot import reasons FILE`. Then this tab shows the company's NRR and"
                         + " what each function contributed.")
-                .buttons(List.of(new BlockKit.Button("How to ask /nrr", HELP, "help", null)))
+                .buttons(List.of(new BlockKit.Button("Definitions", DEFINITIONS, "definitions", null),
+                        new BlockKit.Button("How to ask /nrr", HELP, "help", null)))
                 .build();
     }
 }

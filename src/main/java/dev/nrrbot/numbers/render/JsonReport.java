@@ -37,6 +37,8 @@ public final class JsonReport {
         o.addProperty("contraction", Money.units(r.contractionCents()));
         o.addProperty("churn", Money.units(r.churnCents()));
         o.addProperty("reactivation", Money.units(r.reactivationCents()));
+        o.addProperty("window_months", r.window().months());
+        o.addProperty("annualised_nrr", r.annualisedNrr()); // (End / Start)^(12 / months): what the band reads
         o.addProperty("band", r.band().label());
         JsonArray cs = new JsonArray();
         for (Contribution c : r.contributions()) {

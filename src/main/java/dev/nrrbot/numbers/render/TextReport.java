@@ -20,7 +20,8 @@ public final class TextReport {
 
     public static String retention(RetentionReport r) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("NRR %s  (%s)   %s, %s%n", Money.percent(r.nrr()), r.band().label(), describe(r.window()),
+        out.append(String.format("NRR %s  (%s%s)   %s, %s%n", Money.percent(r.nrr()),
+                r.isAnnualised() ? "annualised " + Money.percent(r.annualisedNrr()) + ": " : "", r.band().label(), describe(r.window()),
                 r.segment()));
         out.append(String.format("GRR %s%n", Money.percent(r.grr())));
         out.append(String.format("Cohort: %,d accounts paying at the end of %s%n%n", r.cohortAccounts(), r.window().start()));
@@ -37,7 +38,7 @@ public final class TextReport {
                     (c.signedCents() >= 0 ? "+" : "-") + Money.whole(Math.abs(c.signedCents()))
                             + " in " + c.movements() + (c.movements() == 1 ? " movement" : " movements")));
         }
-        out.append(System.lineSeparator()).append(Definitions.NRR_FOOTNOTE).append(System.lineSeparator());
+        out.append(System.lineSeparator()).append(Definitions.TEXT_FOOTNOTE).append(System.lineSeparator());
         return out.toString();
     }
 

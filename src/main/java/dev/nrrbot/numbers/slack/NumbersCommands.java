@@ -17,6 +17,7 @@ import dev.nrrbot.metrics.Window;
 import dev.nrrbot.metrics.WindowSpec;
 import dev.nrrbot.numbers.AccountNotes;
 import dev.nrrbot.numbers.render.AnswerBlocks;
+import dev.nrrbot.numbers.render.DefinitionsView;
 import dev.nrrbot.numbers.render.AnswerBlocks.Footer;
 import dev.nrrbot.platform.format.Freshness;
 import dev.nrrbot.platform.format.Money;
@@ -33,7 +34,7 @@ import java.util.Map;
 
 /**
  * The numbers anyone may ask for: {@code /nrr [window]}, {@code function}, {@code segment},
- * {@code reasons}, {@code trend}; and {@code account}, for those who may see account-level revenue.
+ * {@code reasons}, {@code trend}, {@code definitions}; and {@code account}, for those who may see account-level revenue.
  */
 public final class NumbersCommands {
 
@@ -66,7 +67,10 @@ public final class NumbersCommands {
                         .aliases("trends").with(Command.Trait.NEEDS_DATA, Command.Trait.SHAREABLE),
                 Command.of("account", "/nrr account NAME-OR-ID", "one account's history (admins, CS leaders, its CSM, owners it is flagged for)",
                                 NumbersGrammar::account, this::account)
-                        .aliases("acct", "customer").with(Command.Trait.NEEDS_DATA));
+                        .aliases("acct", "customer").with(Command.Trait.NEEDS_DATA),
+                Command.of("definitions", "/nrr definitions", "what every number means: NRR, GRR, cohort, movements, contributions, bands",
+                                rest -> new NumbersGrammar.Definitions(), this::definitions)
+                        .aliases("definition", "defs", "glossary", "meaning").with(Command.Trait.SHAREABLE));
     }
 
     private Reply summary(NumbersGrammar.Summary q, Invocation in) {
@@ -104,7 +108,7 @@ public final class NumbersCommands {
         } catch (ReportUnavailable e) {
             previous = null; // no comparison before the data starts
         }
-        return new Reply("NRR " + Money.percent(r.nrr()) + " (" + r.band().label() + "), GRR " + Money.percent(r.grr()) + ", "
+        return new Reply("NRR " + AnswerBlocks.nrrWithBand(r) + ", GRR " + Money.percent(r.grr()) + ", "
                 + w.label() + (segment.isAll() ? "" : ", " + BlockKit.escape(segment.toString())), AnswerBlocks.summary(r, previous, s.freshness(), footer));
     }
 
@@ -123,6 +127,10 @@ public final class NumbersCommands {
         ReasonPareto p = s.engine().pareto(s.engine().window(r.window()), Segment.ALL);
         return new Reply("Why revenue left, " + p.window().label(), AnswerBlocks.reasons(p, s.freshness(), Footer.of(in),
                 smallGroup(in), access.smallGroupNote()));
+    }
+
+    private Reply definitions(NumbersGrammar.Definitions d, Invocation in) {
+        return new Reply("What the numbers mean", DefinitionsView.blocks(Footer.of(in)));
     }
 
     /** Lines about fewer accounts than this show no amounts to whoever the answer is for (0: all shown). */

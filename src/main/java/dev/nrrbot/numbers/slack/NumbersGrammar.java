@@ -27,6 +27,10 @@ public final class NumbersGrammar {
     public record Reasons(WindowSpec window) {
     }
 
+    /** {@code /nrr definitions}. */
+    public record Definitions() {
+    }
+
     /** {@code /nrr trend}. */
     public record Trend() {
     }

@@ -61,7 +61,13 @@ class CompensationTest extends dev.nrrbot.serve.SharedBot {
         ask(RunningBot.ADMIN, "target 110%");
         RetentionReport q3 = engine.report(engine.window("2026-Q3"), Segment.ALL);
         String card = ask("U0VIEWER", "scorecard 2026-Q3");
-        assertThat(card).contains("NRR scorecard · 2026-Q3").contains("Company NRR *" + Money.percent(q3.nrr()) + "* against a target of *110%*")
+        java.math.BigDecimal modifier = new dev.nrrbot.comp.PayoutCurve(new java.math.BigDecimal("90"), new java.math.BigDecimal("110"),
+                new java.math.BigDecimal("130"), new java.math.BigDecimal("1.5")).modifier(q3.annualisedPercent());
+        assertThat(card).contains("NRR scorecard · 2026-Q3").contains("Company NRR *" + Money.percent(q3.nrr()) + "*, annualised *"
+                        + Money.percent(q3.annualisedNrr()) + "* against a target of *110%* → modifier *"
+                        + modifier.setScale(2, java.math.RoundingMode.HALF_EVEN) + "*")
+                .contains("Pays on 2026-Q3 (2026-06 → 2026-09, 3 months): the target and the curve are for 12-month NRR, so they"
+                        + " read its annualised equivalent, (End ÷ Start)^(12/3) = " + Money.percent(q3.annualisedNrr()))
                 .contains("weight 40%").contains("variable pay 40% × ").contains("the same as /nrr")
                 .contains("add up to " + Money.points(q3.netPoints()) + " pts");
         for (Contribution c : q3.contributions()) {
@@ -78,6 +84,39 @@ class CompensationTest extends dev.nrrbot.serve.SharedBot {
         JsonObject o = new JsonObject();
         o.add("blocks", com.google.gson.JsonParser.parseString(com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(readout.blocks())));
         assertThat(dev.nrrbot.serve.BlockText.of(o)).contains("*Scorecard* · Company NRR").contains("variable pay");
+    }
+
+    /**
+     * On the test company, halving product_gap's losses over T12M leaves Finance's movements as they are, yet
+     * largest-remainder rounding of the what-if's parts moved Finance from -0.5 to -0.4 pts.
+     */
+    @Test
+    void whatIfMovesNoFunctionTheChangeDoesNotTouch() throws Exception {
+        var w = engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT);
+        RetentionReport today = engine.report(w, Segment.ALL);
+        RetentionReport changed = engine.whatIf(w, Segment.ALL,
+                java.util.List.of(new NrrEngine.LossChange("product_gap", null, new java.math.BigDecimal("-50"))));
+        Contribution finance = points(today, dev.nrrbot.metrics.BusinessFunction.FINANCE);
+        assertThat(points(changed, dev.nrrbot.metrics.BusinessFunction.FINANCE).signedCents()).isEqualTo(finance.signedCents());
+        String t = ask("U0VIEWER", "whatif product_gap -50%");
+        for (Contribution c : today.contributions()) {
+            if (c.function() == null || c.function() == dev.nrrbot.metrics.BusinessFunction.EXTERNAL) {
+                continue; // not on the scorecard: their points are in the reconciliation line
+            }
+            if (points(changed, c.function()).signedCents() == c.signedCents()) {
+                assertThat(t).as(c.functionLabel()).contains("• " + c.functionLabel() + ": " + Money.points(c.points()) + " → *"
+                        + Money.points(c.points()) + " pts*");
+            }
+        }
+        assertThat(t).contains("• Finance: " + Money.points(finance.points()) + " → *" + Money.points(finance.points()) + " pts*");
+        // the parts still add up to the what-if's NRR − 100%
+        java.math.BigDecimal net = changed.netPoints();
+        assertThat(t).contains("add up to " + Money.points(net) + " pts = " + Money.percent(changed.nrr()) + " − 100%.")
+                .contains("A function whose movements the change does not touch shows exactly today's points.");
+    }
+
+    static Contribution points(RetentionReport r, dev.nrrbot.metrics.BusinessFunction f) {
+        return r.contributions().stream().filter(c -> c.function() == f).findFirst().orElseThrow();
     }
 
     @Test

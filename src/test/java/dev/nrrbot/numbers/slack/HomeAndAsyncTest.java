@@ -55,7 +55,8 @@ class HomeAndAsyncTest extends dev.nrrbot.serve.SharedBot {
         String text = dev.nrrbot.serve.BlockText.of(view);
         assertThat(text).contains("Net Revenue Retention · ").contains("Contribution by function")
                 .contains("T12M NRR trend").contains("Why revenue left").contains("How to ask /nrr")
-                .contains("Data through 2026-10");
+                .contains("Data through 2026-10").contains("Definitions").contains("All definitions: `/nrr definitions`")
+                .doesNotContain("docs/definitions.md");
 
         HttpResponse<String> retry = bot.client.event("Ev0HOME1", HOME_OPENED.formatted("U0DANA"), 1);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -90,6 +91,15 @@ class HomeAndAsyncTest extends dev.nrrbot.serve.SharedBot {
         JsonObject view = open.jsonParam("view");
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(dev.nrrbot.serve.BlockText.of(view)).contains("Why revenue left").doesNotContain("Share in channel");
+    }
+
+    @Test
+    void theDefinitionsButtonOpensTheDefinitionsInAModal() throws Exception {
+        HttpResponse<String> r = bot.client.blockAction("U0DANA", "home_definitions", "definitions", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject view = bot.slack.await("views.open", 1, Duration.ofSeconds(10)).jsonParam("view");
+        assertThat(dev.nrrbot.serve.BlockText.of(view)).contains("What the numbers mean").contains("*NRR* = End MRR ÷ Start MRR.")
+                .contains("*Bands*").doesNotContain("Share in channel");
     }
 
     @Test

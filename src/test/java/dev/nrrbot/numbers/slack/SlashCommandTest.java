@@ -88,6 +88,26 @@ class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
     }
 
     @Test
+    void shorterWindowsShowTheirAnnualisedNrrBesideThemAndAreBandedOnIt() throws Exception {
+        for (String[] q : new String[][]{{"2026-Q3", "3"}, {"2026-09", "1"}}) {
+            RetentionReport r = engine.report(engine.window(q[0]), Segment.ALL);
+            int months = Integer.parseInt(q[1]);
+            java.math.BigDecimal annual = java.math.BigDecimal.valueOf(Math.pow(r.endCents() / (double) r.startCents(), 12.0 / months));
+            assertThat(r.annualisedNrr().doubleValue()).isCloseTo(annual.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(r.band()).isEqualTo(dev.nrrbot.metrics.Band.of(r.endCents(), r.startCents(), months));
+            JsonObject m = ask("U0VIEWER", q[0]);
+            assertThat(text(m)).contains("NRR " + Money.percent(r.nrr()) + " · annualised " + Money.percent(r.annualisedNrr()) + " · "
+                            + r.band().label())
+                    .contains("Bands are for 12-month NRR: this " + months + "-month window's band reads its annualised equivalent,"
+                            + " (End ÷ Start)^(12/" + months + ") = " + Money.percent(r.annualisedNrr()));
+            assertThat(m.get("text").getAsString()).startsWith("NRR " + Money.percent(r.nrr()) + " (annualised "
+                    + Money.percent(r.annualisedNrr()) + ": " + r.band().label() + "), GRR ");
+        }
+        assertThat(text(ask("U0VIEWER", ""))).doesNotContain("annualised");
+        assertThat(text(ask("U0VIEWER", "2025"))).doesNotContain("annualised");
+    }
+
+    @Test
     void functionViewShowsItsContributionReasonsAndTrend() throws Exception {
         var d = engine.functionDetail(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL, BusinessFunction.PRODUCT);
         String t = text(ask("U0VIEWER", "function product"));
@@ -148,6 +168,59 @@ class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
         assertThat(typo).contains("I did not understand").contains("Did you mean `/nrr reasons 2026-Q3`?");
         assertThat(text(ask("U0VIEWER", "tremd"))).contains("Did you mean `/nrr trend`?");
         assertThat(text(ask("U0VIEWER", "<script>&"))).contains("&lt;script&gt;&amp;");
+    }
+
+    @Test
+    void definitionsAnswerInSlackWithEveryTermTheNumbersUse() throws Exception {
+        JsonObject m = ask("U0VIEWER", "definitions");
+        assertThat(m.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(m.get("text").getAsString()).isEqualTo("What the numbers mean");
+        String t = text(m).replace("&lt;", "<").replace("&gt;", ">"); // the bot's own comparisons, escaped for mrkdwn
+        assertThat(t).contains("What the numbers mean")
+                .contains("*Cohort*: the accounts paying (MRR > 0) at *s*")
+                .contains("*Start MRR*: the cohort's MRR at *s*. *End MRR*: the same accounts' MRR at *e*.")
+                .contains("*NRR* = End MRR ÷ Start MRR.")
+                .contains("*GRR* = the sum over the cohort of the lower of each account's MRR at *s* and at *e*, ÷ Start MRR.")
+                .contains("*churn*: p > 0, c = 0; amount p", "*contraction*: 0 < c < p; amount p − c",
+                        "*expansion*: 0 < p < c; amount c − p", "*reactivation*: p = 0 < c, and the account paid in some earlier month",
+                        "*new*: p = 0 < c, the first time it pays")
+                .contains("End = Start + expansion + reactivation − contraction − churn")
+                .contains("*Contribution* of a function, in points = 100 × the signed MRR of the cohort's movements it owns ÷ Start MRR")
+                .contains("largest remainders")
+                .contains("in the month of its date or the three months after", "the latest date wins", "imported last",
+                        "A reason set on a movement in Slack wins", "counted as unmatched")
+                .contains("below 90% *concerning* · 90% to below 100% *stable, not compounding* · 100% to below 110% *good*"
+                        + " · 110% to below 130% *great* · 130% and above *best in class*")
+                .contains("Share in channel")
+                .doesNotContain("docs/definitions.md");
+        assertThat(text(ask("U0VIEWER", "glossary"))).contains("What the numbers mean");
+        assertThat(text(ask("U0VIEWER", "help"))).contains("`/nrr definitions`");
+    }
+
+    /** Commands that change something: left out of the sweep below (their refusals and confirmations carry no footnote). */
+    static final java.util.Set<String> CHANGES = java.util.Set.of("role", "schedule", "unschedule", "readout", "target", "weight",
+            "owner", "flag");
+
+    @Test
+    void noAnswerPointsAtTheRepositoryPathAndTheNumbersPointAtDefinitions() throws Exception {
+        java.util.List<String> questions = java.util.List.of("", "2026-Q3", "2026-09", "2025", "function product", "segment plan=Enterprise",
+                "reasons", "reasons 2026-Q3", "trend", "help", "tremd", "definitions", "scorecard", "scorecard 2026-Q3",
+                "whatif pricing -50%", "curve", "schedules", "owners", "flags", "account ACME-00001", "2026");
+        var table = dev.nrrbot.serve.NrrSlackApp.commands(bot.bot.services);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (String q : questions) {
+            asked.add(table.parse(q).command().name());
+            String t = text(ask(RunningBot.ADMIN, q));
+            assertThat(t).as("/nrr " + q).doesNotContain("docs/definitions.md");
+        }
+        for (var c : table.commands()) {
+            if (!CHANGES.contains(c.name())) {
+                assertThat(asked).as("a question for /nrr " + c.name()).contains(c.name());
+            }
+        }
+        for (String q : java.util.List.of("", "2026-Q3", "function product", "reasons", "trend", "help")) {
+            assertThat(text(ask("U0VIEWER", q))).as("/nrr " + q).contains("All definitions: `/nrr definitions`");
+        }
     }
 
     @Test
