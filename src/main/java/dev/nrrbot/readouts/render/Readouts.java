@@ -176,9 +176,11 @@ public final class Readouts {
         Window lastYear = Window.quarter(quarter.end().getYear() - 1, quarter.end().getMonthValue() / 3);
         RetentionReport yearAgo = tryReport(e, lastYear);
         BlockKit kit = new BlockKit();
-        kit.header(quarter.label() + " NRR readout · " + Money.percent(r.nrr()) + " · " + r.band().label());
+        // bands are for 12-month NRR: a quarter is banded at its annualised NRR, shown beside its own
+        kit.header(quarter.label() + " NRR readout · " + Money.percent(r.nrr()) + " · "
+                + (r.isAnnualised() ? "annualised " + Money.percent(r.annualisedNrr()) + " · " : "") + r.band().label());
         kit.fields(List.of(
-                "*NRR*\n" + Money.percent(r.nrr()),
+                "*NRR*\n" + Money.percent(r.nrr()) + (r.isAnnualised() ? " (annualised " + Money.percent(r.annualisedNrr()) + ")" : ""),
                 "*GRR*\n" + Money.percent(r.grr()),
                 "*vs " + quarter.previous().label() + "*\n" + (previous == null ? "no data" : Money.points(r.nrrPercent().subtract(previous.nrrPercent())) + " pts NRR, "
                         + Money.points(r.grrPercent().subtract(previous.grrPercent())) + " pts GRR"),

@@ -103,7 +103,7 @@ class ReadoutsTest extends dev.nrrbot.serve.SharedBot {
         FakeSlack.Call open = bot.slack.await("views.open", 1, Duration.ofSeconds(5));
         JsonObject view = open.jsonParam("view");
         assertThat(view.get("callback_id").getAsString()).isEqualTo("readout_modal");
-        assertThat(text(view)).contains("2026-Q3 NRR readout").contains("vs 2026-Q2").contains("vs 2025-Q3")
+        assertThat(text(view)).contains("2026-Q3 NRR readout").contains("annualised").contains("vs 2026-Q2").contains("vs 2025-Q3")
                 .contains("Contribution by function").contains("Top reasons revenue left").contains("Flags this quarter");
         JsonObject submission = JsonParser.parseString("""
                 {"type":"view_submission","team":{"id":"T0ACME"},"user":{"id":"%s","team_id":"T0ACME"},"api_app_id":"A0NRR",
