@@ -104,6 +104,21 @@ public final class Access {
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(() -> new TreeSet<>()));
     }
 
+    /** The functions App Home shows as this person's: those they own and the one they belong to. */
+    public Set<BusinessFunction> ownFunctions(String userId) {
+        Set<BusinessFunction> all = new TreeSet<>(ownedFunctions(userId));
+        store.memberOf(userId).ifPresent(all::add);
+        return all;
+    }
+
+    public java.util.Optional<BusinessFunction> memberOf(String userId) {
+        return store.memberOf(userId);
+    }
+
+    public void setMember(String userId, BusinessFunction function) {
+        store.setMember(userId, function);
+    }
+
     public Map<BusinessFunction, String> functionOwners() {
         return store.functionOwners();
     }

@@ -20,6 +20,12 @@ public interface AccessStore {
     /** The person flags go to when nobody acts on them, or nobody owns the function. */
     Optional<String> escalationContact();
 
+    /** The function this person said they belong to, if any. */
+    Optional<BusinessFunction> memberOf(String userId);
+
+    /** Records that this person belongs to {@code function} (one function a person). */
+    void setMember(String userId, BusinessFunction function);
+
     /**
      * Records a Slack event id; false when some instance has seen it already (a retry).
      */

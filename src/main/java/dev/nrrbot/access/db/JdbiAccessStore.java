@@ -64,6 +64,21 @@ public final class JdbiAccessStore implements AccessStore {
     }
 
     @Override
+    public Optional<BusinessFunction> memberOf(String userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT function_code FROM function_member WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).findOne()).flatMap(BusinessFunction::parse);
+    }
+
+    @Override
+    public void setMember(String userId, BusinessFunction function) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM function_member WHERE user_id = ?", userId);
+            h.execute("INSERT INTO function_member (user_id, function_code, set_at) VALUES (?, ?, ?)", userId, function.code(),
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        });
+    }
+
+    @Override
     public boolean firstDelivery(String eventId) {
         try {
             jdbi.useHandle(h -> h.execute("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)", eventId,

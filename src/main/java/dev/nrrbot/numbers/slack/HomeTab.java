@@ -79,7 +79,7 @@ public final class HomeTab {
             } catch (ReportUnavailable e) {
                 trend = List.of();
             }
-            return HomeView.blocks(r, previous, trend, access.ownedFunctions(user), snapshot.freshness());
+            return HomeView.blocks(r, previous, trend, access.ownFunctions(user), snapshot.freshness());
         } catch (ReportUnavailable e) {
             return HomeView.empty(e.getMessage());
         }

@@ -83,6 +83,20 @@ class HomeAndAsyncTest extends dev.nrrbot.serve.SharedBot {
     }
 
     @Test
+    void anyoneSaysWhichFunctionTheyBelongToAndHomeShowsIt() throws Exception {
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0SAM", "me"))).contains("You have not said which function");
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0SAM", "me banana"))).contains("\"banana\" is not a function");
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0SAM", "me support"))).contains("you belong to Support")
+                .contains("grants no access");
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0SAM", "me"))).contains("You belong to Support");
+        bot.client.event("Ev0MEMBER", HOME_OPENED.formatted("U0SAM"), 0);
+        String text = dev.nrrbot.serve.BlockText.of(bot.slack.await("views.publish", 1, Duration.ofSeconds(10)).jsonParam("view"));
+        assertThat(text).contains("Your function, Support:").contains("Support details");
+        // belonging is not owning: no account-level revenue
+        assertThat(dev.nrrbot.serve.BlockText.of(ask(bot, "U0SAM", "account ACME-00003"))).doesNotContain("MRR now");
+    }
+
+    @Test
     void homeButtonsOpenTheAnswerInAModal() throws Exception {
         HttpResponse<String> r = bot.client.blockAction("U0DANA", "home_reasons", "reasons", null);
         assertThat(r.statusCode()).isEqualTo(200);
