@@ -54,13 +54,14 @@ public final class Access {
         return policy.changesRolesAndPay(viewer(userId));
     }
 
-    public boolean seesEveryAccount(String userId) {
-        return policy.seesEveryAccount(viewer(userId));
-    }
-
     /** ARR, MRR, ARR at risk and renewal date of this account, for this person (null: a channel). */
     public boolean seesAccountAmounts(String userId, String accountId) {
-        Viewer v = viewer(userId);
+        return seesAccountAmounts(viewer(userId), accountId);
+    }
+
+    /** As above, for a viewer found once for a whole answer (a list of accounts or flags). */
+    public boolean seesAccountAmounts(Viewer v, String accountId) {
+        // leaders see every account: no need to look up this one's CSM and flags
         return policy.seesEveryAccount(v) || (v.userId() != null && policy.seesAccountAmounts(v, scopes.of(accountId)));
     }
 
@@ -69,7 +70,11 @@ public final class Access {
      * counting the flag itself (it may not be stored yet, or no longer active).
      */
     public boolean seesFlagAmounts(String userId, String accountId, BusinessFunction function, String assignee) {
-        Viewer v = viewer(userId);
+        return seesFlagAmounts(viewer(userId), accountId, function, assignee);
+    }
+
+    /** As above, for a viewer found once for a whole answer. */
+    public boolean seesFlagAmounts(Viewer v, String accountId, BusinessFunction function, String assignee) {
         return policy.seesEveryAccount(v)
                 || (v.userId() != null && policy.seesAccountAmounts(v, scopes.of(accountId).withFlag(function, assignee)));
     }

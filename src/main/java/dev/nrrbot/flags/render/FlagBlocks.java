@@ -105,7 +105,7 @@ public final class FlagBlocks {
         if (flags.isEmpty()) {
             return kit.text("No open flags.").build();
         }
-        List<Flag> shown = flags.stream().filter(amounts).toList();
+        List<Flag> shown = flags.stream().filter(amounts).toList(); // asked once a flag: it may take a look-up
         long arr = shown.stream().mapToLong(Flag::arrCents).sum();
         kit.text(flags.size() + (flags.size() == 1 ? " flag" : " flags") + (shown.isEmpty() ? ""
                 : " · ARR at risk *" + Money.whole(arr) + "*" + (shown.size() < flags.size() ? " on the " + shown.size()
@@ -114,7 +114,7 @@ public final class FlagBlocks {
         for (Flag f : flags) {
             lines.add("• #" + f.id() + " *" + BlockKit.escape(names.getOrDefault(f.accountId(), f.accountId())) + "* (`"
                     + BlockKit.escape(f.accountId()) + "`) · " + f.function().code()
-                    + (amounts.test(f) ? " · ARR " + Money.whole(f.arrCents()) : "") + " · " + f.ageDays(now) + "d old · " + state(f));
+                    + (shown.contains(f) ? " · ARR " + Money.whole(f.arrCents()) : "") + " · " + f.ageDays(now) + "d old · " + state(f));
         }
         return kit.list(null, lines).build();
     }

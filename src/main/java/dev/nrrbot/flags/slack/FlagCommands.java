@@ -2,6 +2,7 @@ package dev.nrrbot.flags.slack;
 
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import dev.nrrbot.access.Access;
+import dev.nrrbot.access.Viewer;
 import dev.nrrbot.flags.AccountFacts;
 import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Flag;
@@ -152,13 +153,14 @@ public final class FlagCommands {
 
     private Reply list(Flags l, Invocation in) {
         String user = in.userId();
-        if (!l.mine() && !access.seesEveryAccount(user) && access.ownedFunctions(user).isEmpty()) {
+        Viewer viewer = access.viewer(user);
+        if (!l.mine() && !access.policy().seesEveryAccount(viewer) && viewer.owns().isEmpty()) {
             return Reply.refusal("Flags name accounts at risk, so only admins, CS leaders and function owners see the full list."
                     + " `/nrr flags mine` shows the ones you raised or hold.");
         }
         List<Flag> list = flags.list(l.function(), l.mine() ? user : null);
         String title = "Open flags" + (l.function() == null ? "" : " · " + l.function().label()) + (l.mine() ? " · yours" : "");
-        return new Reply(title, FlagBlocks.list(title, list, accounts.names(list), clock.instant(), f -> flags.seesAmounts(f, user)));
+        return new Reply(title, FlagBlocks.list(title, list, accounts.names(list), clock.instant(), f -> flags.seesAmounts(f, viewer)));
     }
 
     /** Flags at once when everything is given; otherwise opens the form with what was given, and answers in one line. */

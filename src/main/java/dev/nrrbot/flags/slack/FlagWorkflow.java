@@ -1,6 +1,7 @@
 package dev.nrrbot.flags.slack;
 
 import dev.nrrbot.access.Access;
+import dev.nrrbot.access.Viewer;
 import dev.nrrbot.flags.AccountFacts;
 import dev.nrrbot.flags.Accounts;
 import dev.nrrbot.flags.Cadence;
@@ -57,7 +58,12 @@ public final class FlagWorkflow {
 
     /** Whether {@code user} may see this flag's ARR and renewal date. */
     public boolean seesAmounts(Flag f, String user) {
-        return access.seesFlagAmounts(user, f.accountId(), f.function(), f.assignee());
+        return seesAmounts(f, access.viewer(user));
+    }
+
+    /** As above, for a viewer found once for a whole list. */
+    public boolean seesAmounts(Flag f, Viewer viewer) {
+        return access.seesFlagAmounts(viewer, f.accountId(), f.function(), f.assignee());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.nrrbot.numbers.slack;
 
 import dev.nrrbot.access.Access;
+import dev.nrrbot.access.Viewer;
 import dev.nrrbot.metrics.Account;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.metrics.FunctionDetail;
@@ -152,10 +153,10 @@ public final class NumbersCommands {
         Snapshot s = cache.snapshot();
         Portfolio p = s.engine().portfolio();
         Ledger ledger = p.ledger();
-        boolean everyAccount = access.seesEveryAccount(in.userId());
+        Viewer viewer = access.viewer(in.userId());
         List<Integer> found = p.find(a.query()); // others: the first 20 matches, each checked against its CSM and flags
-        List<Integer> matches = everyAccount ? found
-                : found.stream().limit(20).filter(i -> access.seesAccountAmounts(in.userId(), ledger.accountId(i))).toList();
+        List<Integer> matches = access.policy().seesEveryAccount(viewer) ? found
+                : found.stream().limit(20).filter(i -> access.seesAccountAmounts(viewer, ledger.accountId(i))).toList();
         if (matches.isEmpty() && !found.isEmpty()) {
             return Reply.refusal(access.accountAmountsRefusal());
         }
