@@ -102,15 +102,15 @@ public final class Bot implements AutoCloseable {
         }
         dev.nrrbot.platform.jobs.TrackedExecutor background = new dev.nrrbot.platform.jobs.TrackedExecutor(NrrSlackApp.backgroundPool());
         Outbox outbox = new Outbox(db.jdbi());
-        OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease());
+        dev.nrrbot.platform.slack.SlackUrls urls = new dev.nrrbot.platform.slack.SlackUrls(settings.apiUrl());
+        OutboxDelivery delivery = new OutboxDelivery(outbox, slack, settings.botToken(), timing.clock(), timing.lease(), urls);
         OutboxPump pump = new OutboxPump(delivery, timing.deliveryPeriod());
         var flagStore = new dev.nrrbot.flags.db.JdbiFlagStore(db.jdbi());
         var directory = new dev.nrrbot.flags.slack.SlackUserDirectory(slack.methods(settings.botToken()),
                 new dev.nrrbot.flags.db.SlackUserEmails(db.jdbi()), timing.clock());
         Access access = new Access(new JdbiAccessStore(db, timing.clock()), settings.admins(),
                 new dev.nrrbot.access.Policy(settings.minGroupSize()), new dev.nrrbot.flags.AccountScopes(cache, flagStore, directory));
-        dev.nrrbot.platform.slack.SlackUrls urls = new dev.nrrbot.platform.slack.SlackUrls(settings.apiUrl());
-        FlagParts flags = flags(flagStore, directory, access, urls, db, store, cache, outbox, timing);
+        FlagParts flags = flags(flagStore, directory, access, db, store, cache, outbox, timing);
         dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
@@ -174,10 +174,10 @@ public final class Bot implements AutoCloseable {
 
     /** The flag capability: its store, the workflow, the follow-ups and reason capture. */
     private static FlagParts flags(dev.nrrbot.flags.FlagStore flagStore, dev.nrrbot.flags.SlackDirectory directory, Access access,
-                                   dev.nrrbot.platform.slack.SlackUrls urls, Database db, RevenueStore store, PortfolioCache cache,
+                                   Database db, RevenueStore store, PortfolioCache cache,
                                    Outbox outbox, Timing timing) {
         var accounts = new dev.nrrbot.flags.Accounts(cache);
-        var workflow = new dev.nrrbot.flags.slack.FlagWorkflow(flagStore, accounts, access, urls, timing.clock(), timing.zone());
+        var workflow = new dev.nrrbot.flags.slack.FlagWorkflow(flagStore, accounts, access, timing.clock(), timing.zone());
         return new FlagParts(flagStore, accounts, workflow, directory,
                 new dev.nrrbot.flags.slack.FollowUpRound(flagStore, workflow, accounts, outbox, timing.clock(), timing.zone()),
                 new dev.nrrbot.flags.slack.ReasonCapture(cache, store, flagStore, new dev.nrrbot.flags.db.ReasonRequests(db.jdbi()),

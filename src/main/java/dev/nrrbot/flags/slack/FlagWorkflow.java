@@ -15,7 +15,6 @@ import dev.nrrbot.flags.FlagToken;
 import dev.nrrbot.flags.render.FlagBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
 import dev.nrrbot.outbox.OutboxMessage;
-import dev.nrrbot.platform.slack.SlackUrls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +22,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A flag's life as people see it: raising one, each change from a button or form, and the lists.
@@ -32,21 +29,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlagWorkflow {
 
-    private static final Logger log = LoggerFactory.getLogger(FlagWorkflow.class);
-
     private final FlagStore store;
     private final Accounts accounts;
     private final Access access;
-    private final SlackUrls urls;
     private final Clock clock;
     private final ZoneId zone;
 
-    /** @param urls where a response_url may point: a change is never redrawn through any other */
-    public FlagWorkflow(FlagStore store, Accounts accounts, Access access, SlackUrls urls, Clock clock, ZoneId zone) {
+    public FlagWorkflow(FlagStore store, Accounts accounts, Access access, Clock clock, ZoneId zone) {
         this.store = store;
         this.accounts = accounts;
         this.access = access;
-        this.urls = urls;
         this.clock = clock;
         this.zone = zone;
     }
@@ -99,11 +91,7 @@ public final class FlagWorkflow {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        if (responseUrl != null && !urls.allowed(responseUrl)) {
-            log.warn("flag #{}: a response_url outside Slack's hosts was dropped", t.get().id());
-            responseUrl = null;
-        }
-        String redrawAt = responseUrl;
+
         Instant now = clock.instant();
         Cadence c = store.cadence(zone);
         String detail = change.detail(c, now);
@@ -119,8 +107,8 @@ public final class FlagWorkflow {
                 out.add(dm(FlagKeys.assignee(f), f.assignee(),
                         FlagBlocks.actionDm(FlagMessages.reassigned(actor, account), f, account, now, zone)));
             }
-            if (redrawAt != null) {
-                out.add(new OutboxMessage(FlagKeys.changed(f), OutboxMessage.RESPONSE_URL, redrawAt, FlagBlocks.redrawn(
+            if (responseUrl != null) { // the outbox sends it only if it is Slack's (SlackUrls)
+                out.add(new OutboxMessage(FlagKeys.changed(f), OutboxMessage.RESPONSE_URL, responseUrl, FlagBlocks.redrawn(
                         FlagMessages.changed(f.id(), actor, change.action(), detail, account), f, account, now, zone)));
             }
             return out;

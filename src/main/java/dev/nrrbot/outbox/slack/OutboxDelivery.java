@@ -68,14 +68,13 @@ public final class OutboxDelivery {
         return t;
     });
 
-    public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock) {
-        this(outbox, slack, botToken, clock, DEFAULT_LEASE);
+    /** @param urls where a response_url or upload URL may point: Slack's hosts, or the API base the bot is pointed at */
+    public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock, SlackUrls urls) {
+        this(outbox, slack, botToken, clock, DEFAULT_LEASE, urls);
     }
 
-    public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock, Duration lease) {
-        // a response_url or upload URL is Slack's, or the API base this bot is pointed at (tests, GovSlack)
-        String api = slack.getConfig().getMethodsEndpointUrlPrefix();
-        this.urls = new SlackUrls(api == null || api.startsWith("https://slack.com/") ? null : api);
+    public OutboxDelivery(Outbox outbox, Slack slack, String botToken, Clock clock, Duration lease, SlackUrls urls) {
+        this.urls = urls;
         this.lease = lease;
         this.outbox = outbox;
         this.slack = slack;

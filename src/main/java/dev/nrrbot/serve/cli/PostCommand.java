@@ -164,7 +164,8 @@ final class PostCommand implements Callable<Integer> {
         String key = "cli:" + kind + ":" + System.currentTimeMillis();
         readouts.post(r, key, channel, null, null);
         Outbox outbox = new Outbox(database.jdbi());
-        OutboxDelivery delivery = new OutboxDelivery(outbox, Slack.getInstance(config), token, Clock.systemUTC());
+        OutboxDelivery delivery = new OutboxDelivery(outbox, Slack.getInstance(config), token, Clock.systemUTC(),
+                new dev.nrrbot.platform.slack.SlackUrls(settings.apiUrl()));
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (outbox.pendingWithPrefix(key + ":") > 0 && System.nanoTime() < deadline) {
             if (delivery.deliverDue() == 0) {
