@@ -157,8 +157,4 @@ public final class Access {
     public void setRole(String userId, Role role, String grantedBy) {
         store.setRole(userId, role, grantedBy);
     }
-
-    public boolean firstDelivery(String eventId) {
-        return store.firstDelivery(eventId);
-    }
 }

@@ -25,9 +25,4 @@ public interface AccessStore {
 
     /** Records that this person belongs to {@code function} (one function a person). */
     void setMember(String userId, BusinessFunction function);
-
-    /**
-     * Records a Slack event id; false when some instance has seen it already (a retry).
-     */
-    boolean firstDelivery(String eventId);
 }

@@ -122,7 +122,8 @@ public final class NrrSlackApp {
         new NrrSlashCommand(table, wait -> p.cache().engine(wait).isPresent(), p.background()).register(app);
         new ShareButton(table, p.background()).register(app);
         new CommandButtons(table).register(app);
-        new HomeTab(p.access(), p.cache(), p.background()).register(app);
+        // Slack retries an event within minutes (at once, after 1 and after 5): the requests' ten minutes cover them
+        new HomeTab(p.access(), eventId -> p.seen().firstTime("event:" + eventId), p.cache(), p.background()).register(app);
         new FlagActions(p.flags().workflow(), p.flags().accounts(), p.flags().reasons(), p.store(), p.access(), p.seen()::firstTime,
                 p.kick()).register(app);
         new ReadoutActions(p.readouts(), p.access(), p.background(), p.kick()).register(app);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** {@link AccessStore} on the project's database. */
 public final class JdbiAccessStore implements AccessStore {
@@ -76,16 +75,5 @@ public final class JdbiAccessStore implements AccessStore {
             h.execute("INSERT INTO function_member (user_id, function_code, set_at) VALUES (?, ?, ?)", userId, function.code(),
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         });
-    }
-
-    @Override
-    public boolean firstDelivery(String eventId) {
-        try {
-            jdbi.useHandle(h -> h.execute("INSERT INTO slack_event (event_id, received_at) VALUES (?, ?)", eventId,
-                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            return false; // the primary key says another delivery got here first
-        }
     }
 }

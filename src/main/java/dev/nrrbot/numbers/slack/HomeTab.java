@@ -17,6 +17,7 @@ import dev.nrrbot.access.Access;
 import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.revenue.Snapshot;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,14 @@ public final class HomeTab {
     private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
 
     private final Access access;
+    private final Predicate<String> firstDelivery;
     private final PortfolioCache cache;
     private final ExecutorService background;
 
-    public HomeTab(Access access, PortfolioCache cache, ExecutorService background) {
+    /** @param firstDelivery true the first time an event id arrives, on any instance (Slack retries events) */
+    public HomeTab(Access access, Predicate<String> firstDelivery, PortfolioCache cache, ExecutorService background) {
         this.access = access;
+        this.firstDelivery = firstDelivery;
         this.cache = cache;
         this.background = background;
     }
@@ -39,7 +43,7 @@ public final class HomeTab {
     public void register(App app) {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
-            if (!"home".equals(event.getTab()) || !access.firstDelivery(payload.getEventId())) {
+            if (!"home".equals(event.getTab()) || !firstDelivery.test(payload.getEventId())) {
                 return ctx.ack();
             }
             MethodsClient client = ctx.client();

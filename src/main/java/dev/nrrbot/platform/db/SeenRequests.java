@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Keys of requests already taken (a request's signature, a form's view id), kept for {@link #KEPT}
+ * Keys of requests already taken (a request's signature, a form's view id, an event's id), kept for {@link #KEPT}
  * in the database so every instance sees them. The primary key decides who was first.
  */
 public final class SeenRequests {
