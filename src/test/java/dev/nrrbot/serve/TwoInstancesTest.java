@@ -11,7 +11,6 @@ import dev.nrrbot.outbox.OutboxMessage;
 import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +39,14 @@ class TwoInstancesTest {
 
     @TempDir
     Path dir;
-    final List<Process> processes = new ArrayList<>();
+    final List<ChildBot> children = new ArrayList<>();
     String schema;
     Database db;
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ChildBot child : children) {
+            child.close();
         }
         if (db != null) {
             db.close();
@@ -60,27 +58,12 @@ class TwoInstancesTest {
         }
     }
 
-    Process serve(String url, FakeSlack slack, int port, String name) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.nrrbot.serve.cli.Main", "serve", "--db", url);
-        Map<String, String> env = pb.environment();
-        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
-        env.put("SLACK_SIGNING_SECRET", RunningBot.SECRET);
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("PORT", Integer.toString(port));
-        env.put("NRR_ADMINS", RunningBot.ADMIN);
-        env.put("NRR_JOB_PERIOD_SECONDS", "1");
-        env.put("NRR_OUTBOX_LEASE_SECONDS", "4");
-        env.remove("NRR_DATABASE_URL");
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
-        Process p = pb.start();
-        processes.add(p);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!OperationsTest.portAnswers(port) && System.currentTimeMillis() < deadline) {
-            assertThat(p.isAlive()).as("serve " + name + " died: see " + dir.resolve(name + ".log")).isTrue();
-            Thread.sleep(200);
-        }
-        return p;
+    /** A real serve on {@code url}, running the jobs every second with a short lease; stopped after the test. */
+    ChildBot serve(String url, FakeSlack slack, String name) throws Exception {
+        ChildBot child = ChildBot.start(url, slack, dir.resolve(name + ".log"),
+                Map.of("NRR_JOB_PERIOD_SECONDS", "1", "NRR_OUTBOX_LEASE_SECONDS", "4"));
+        children.add(child);
+        return child;
     }
 
     Map<String, Long> sentTexts(FakeSlack slack) {
@@ -123,14 +106,12 @@ class TwoInstancesTest {
                     + " 'U0PAT', 'U0ALEX', ?, ?, 1, ?, 0)", weekAgo, weekAgo, weekAgo);
         });
         try (FakeSlack slack = new FakeSlack()) {
-            int portA = RunningBot.freePort();
-            int portB = RunningBot.freePort();
-            serve(url, slack, portA, "a");
-            Process b = serve(url, slack, portB, "b");
+            ChildBot a = serve(url, slack, "a");
+            ChildBot b = serve(url, slack, "b");
 
             // either answers commands
-            for (int port : new int[] {portA, portB}) {
-                HttpResponse<String> r = new SignedClient(port, RunningBot.SECRET).command("U0X", "trend", slack.responseUrl("x"));
+            for (ChildBot child : List.of(a, b)) {
+                HttpResponse<String> r = child.client().command("U0X", "trend", slack.responseUrl("x"));
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).contains("T12M NRR trend");
             }
@@ -162,7 +143,7 @@ class TwoInstancesTest {
                         dev.nrrbot.platform.slack.MessageBody.json("crash " + i, new BlockKit().text("crash " + i).build(), null)), Instant.now());
             }
             Thread.sleep(2500);
-            b.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            b.kill();
             await(() -> outbox.depth() == 0, 60);
             assertThat(outbox.depth()).isZero();
             Map<String, Long> crash = sentTexts(slack).entrySet().stream().filter(e -> e.getKey().startsWith("crash "))
