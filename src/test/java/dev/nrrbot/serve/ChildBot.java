@@ -44,7 +44,7 @@ final class ChildBot implements AutoCloseable {
         Process p = pb.start();
         ChildBot child = new ChildBot(p, port, log);
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!OperationsTest.portAnswers(port)) {
+        while (!child.answersHealth()) {
             if (!p.isAlive() || System.currentTimeMillis() > deadline) {
                 child.kill();
                 throw new AssertionError("serve did not start: see " + log);
@@ -52,6 +52,27 @@ final class ChildBot implements AutoCloseable {
             Thread.sleep(100);
         }
         return child;
+    }
+
+    /**
+     * Whether the bot itself answers {@code GET /health} with 200. A port that merely accepts a
+     * connection is not enough: {@code serve} first binds the port for a moment to see whether it is
+     * free, and a connection made then finds nothing behind it.
+     */
+    boolean answersHealth() {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:" + port + "/health")
+                    .openConnection();
+            c.setConnectTimeout(300);
+            c.setReadTimeout(1_000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     SignedClient client() {
