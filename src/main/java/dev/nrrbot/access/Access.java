@@ -99,6 +99,10 @@ public final class Access {
         return policy.setsReason(viewer(userId), askedUser);
     }
 
+    public boolean seesDataStatus(String userId) {
+        return policy.seesDataStatus(viewer(userId));
+    }
+
     public boolean runsReadoutsAndOwners(String userId) {
         return policy.runsReadoutsAndOwners(viewer(userId));
     }

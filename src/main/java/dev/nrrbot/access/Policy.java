@@ -76,4 +76,9 @@ public record Policy(int minGroupSize) {
     public boolean changesRolesAndPay(Viewer v) {
         return v.role() == Role.ADMIN;
     }
+
+    /** What is loaded, who imported it, and the warnings about it (the status). */
+    public boolean seesDataStatus(Viewer v) {
+        return v.role() == Role.ADMIN;
+    }
 }

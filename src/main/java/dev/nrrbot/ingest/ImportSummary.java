@@ -11,12 +11,13 @@ import java.util.Map;
 public record ImportSummary(ImportKind kind, String file, int rows, int accounts, YearMonth firstMonth,
                             YearMonth lastMonth, int months, Map<MovementKind, Integer> movements,
                             int unexplainedLosses, int reasonsMatched, int reasonsUnmatched, List<String> addedCodes,
-                            List<String> notes) {
+                            List<String> notes, List<DataWarnings.Warning> warnings) {
 
     public ImportSummary {
         movements = movements.isEmpty() ? Map.of() : new EnumMap<>(movements);
         addedCodes = List.copyOf(addedCodes);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 
     public List<String> lines() {
@@ -33,7 +34,7 @@ public record ImportSummary(ImportKind kind, String file, int rows, int accounts
             out.add("Movements found in those months: " + String.join(", ", parts) + ".");
             if (unexplainedLosses > 0) {
                 out.add(unexplainedLosses + " churn or contraction movements have no reason yet: import reasons"
-                        + " (nrr-bot import reasons FILE) so the Pareto can explain them.");
+                        + " (" + DataWarnings.CLI + " import reasons FILE) so the Pareto can explain them.");
             }
         }
         if (kind == ImportKind.REASONS) {
@@ -44,6 +45,9 @@ public record ImportSummary(ImportKind kind, String file, int rows, int accounts
             out.add("Added as unattributed reason codes: " + String.join(", ", addedCodes) + ".");
         }
         out.addAll(notes);
+        for (DataWarnings.Warning w : warnings) {
+            out.add("Warning: " + w.text());
+        }
         return out;
     }
 }

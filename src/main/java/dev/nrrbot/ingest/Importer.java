@@ -59,9 +59,17 @@ public final class Importer {
     static final int LINES_NAMED = 20;
 
     private final RevenueStore store;
+    private final String by;
 
+    /** Imports logged as made by whoever runs this process ({@code cli:} and the system user). */
     public Importer(RevenueStore store) {
+        this(store, "cli:" + System.getProperty("user.name", "unknown"));
+    }
+
+    /** @param by who imports, as the log and {@code status} show it */
+    public Importer(RevenueStore store, String by) {
         this.store = store;
+        this.by = by;
     }
 
     public static List<Field> fields(ImportKind kind) {
@@ -95,6 +103,7 @@ public final class Importer {
             }
             ReasonTaxonomy taxonomy = store.taxonomy();
             Written written = store.write(w -> {
+                long id = w.beginImport(kind.code(), src.name(), by);
                 Written out = switch (kind) {
                     case ACCOUNTS -> accounts(src, w, problems);
                     case MRR -> ledger(src, w, problems, progress);
@@ -104,11 +113,15 @@ public final class Importer {
                 if (problems.any()) {
                     throw new ImportRejected(src.name(), problems); // rolls the transaction back
                 }
-                w.logImport(kind.code(), src.name(), out.rows);
+                w.finishImport(id, out.rows, out.months.isEmpty() ? null : out.months.first(),
+                        out.months.isEmpty() ? null : out.months.last());
                 return out;
             });
             // an accounts file moves no revenue: its summary needs no snapshot of the ledger
-            return summarize(kind, src, written, kind == ImportKind.ACCOUNTS ? null : store.loadPortfolio());
+            Portfolio p = kind == ImportKind.ACCOUNTS ? null : store.loadPortfolio();
+            List<DataWarnings.Warning> warnings = p == null ? List.of()
+                    : DataWarnings.after(kind, p, store.subscriptions(), DataStatus.headlineNrr(p));
+            return summarize(kind, src, written, p, warnings);
         }
     }
 
@@ -452,7 +465,8 @@ public final class Importer {
         return String.format(java.util.Locale.ROOT, "%,d characters; %s hold at most %,d", value.length(), what, max);
     }
 
-    private static ImportSummary summarize(ImportKind kind, CsvSource src, Written w, Portfolio p) {
+    private static ImportSummary summarize(ImportKind kind, CsvSource src, Written w, Portfolio p,
+                                           List<DataWarnings.Warning> warnings) {
         Map<MovementKind, Integer> movements = new EnumMap<>(MovementKind.class);
         int unexplained = 0;
         if (!w.months().isEmpty()) {
@@ -481,6 +495,6 @@ public final class Importer {
         }
         return new ImportSummary(kind, src.name(), w.rows(), w.accounts().size(),
                 w.months().isEmpty() ? null : w.months().first(), w.months().isEmpty() ? null : w.months().last(),
-                w.months().size(), movements, unexplained, matched, unmatched, w.addedCodes(), notes);
+                w.months().size(), movements, unexplained, matched, unmatched, w.addedCodes(), notes, warnings);
     }
 }

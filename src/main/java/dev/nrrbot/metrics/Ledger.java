@@ -82,7 +82,7 @@ public final class Ledger {
         return i >= 0 && i < monthCount && covered.get(i);
     }
 
-    boolean isCovered(int monthIndex) {
+    public boolean isCovered(int monthIndex) {
         return monthIndex >= 0 && monthIndex < monthCount && covered.get(monthIndex);
     }
 

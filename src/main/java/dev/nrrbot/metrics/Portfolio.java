@@ -26,9 +26,12 @@ public final class Portfolio {
     private final List<List<Movement>> movements;
     private final int[] firstPaidMonth;
     private final List<ReasonRecord> unmatched;
+    private final int reasonRecords;
 
     private Portfolio(Ledger ledger, Map<String, Account> accountsById, ReasonTaxonomy taxonomy,
-                      List<List<Movement>> movements, int[] firstPaidMonth, List<ReasonRecord> unmatched) {
+                      List<List<Movement>> movements, int[] firstPaidMonth, List<ReasonRecord> unmatched,
+                      int reasonRecords) {
+        this.reasonRecords = reasonRecords;
         this.ledger = ledger;
         this.accountsById = accountsById;
         this.taxonomy = taxonomy;
@@ -55,7 +58,7 @@ public final class Portfolio {
             movements.add(detect(ledger, a, firstPaid));
         }
         List<ReasonRecord> unmatched = attach(ledger, taxonomy, movements, records, overrides);
-        return new Portfolio(ledger, byId, taxonomy, movements, firstPaid, unmatched);
+        return new Portfolio(ledger, byId, taxonomy, movements, firstPaid, unmatched, records.size());
     }
 
     /** Movements of one account in every covered month whose previous month is covered too. */
@@ -198,6 +201,11 @@ public final class Portfolio {
             List<String> some = values.stream().limit(12).toList();
             throw new NoSuchSegmentValue(segment.key(), segment.value(), some, values.size() > some.size());
         }
+    }
+
+    /** Imported reason and driver records, matched or not. */
+    public int reasonRecordCount() {
+        return reasonRecords;
     }
 
     public List<ReasonRecord> unmatchedRecords() {

@@ -39,7 +39,16 @@ public interface RevenueWriter {
      */
     void putReason(String key, String eventId, String accountId, LocalDate date, String code, String note);
 
-    void logImport(String kind, String fileName, int rows);
+    /**
+     * Starts the log entry of an import and, from here on, keeps what this transaction replaces, so
+     * the import can be taken back exactly ({@link RevenueStore#undo}). Call before writing anything.
+     *
+     * @return the import's id
+     */
+    long beginImport(String kind, String fileName, String by);
+
+    /** Completes the log entry {@link #beginImport} opened; keeps the journals of the latest imports only. */
+    void finishImport(long importId, int rows, YearMonth firstMonth, YearMonth lastMonth);
 
     /** Sets the reason of one movement itself (from Slack): it wins over imported records. */
     void setMovementReason(String accountId, java.time.YearMonth month, String code, String note, String setBy);

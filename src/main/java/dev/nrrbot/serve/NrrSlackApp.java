@@ -83,6 +83,7 @@ public final class NrrSlackApp {
                 p.kick()).commands());
         all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.clock()).commands());
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
+        all.addAll(new dev.nrrbot.ingest.slack.StatusCommands(p.cache(), p.store(), p.access()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
 

@@ -47,6 +47,26 @@ public abstract class ForwardingRevenueStore implements RevenueStore {
     }
 
     @Override
+    public List<ImportRecord> imports() {
+        return real.imports();
+    }
+
+    @Override
+    public List<SubscriptionSpan> subscriptions() {
+        return real.subscriptions();
+    }
+
+    @Override
+    public ImportRecord undo(Long importId, String by) {
+        return real.undo(importId, by);
+    }
+
+    @Override
+    public int reset(String by) {
+        return real.reset(by);
+    }
+
+    @Override
     public <T> T write(Function<RevenueWriter, T> work) {
         return real.write(work);
     }

@@ -178,7 +178,7 @@ public final class JdbiRevenueStore implements RevenueStore {
 
     @Override
     public List<String> importedFiles() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT file_name FROM import_log ORDER BY file_name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT file_name FROM import_log WHERE undone_at IS NULL ORDER BY file_name")
                 .mapTo(String.class).list());
     }
 
@@ -191,6 +191,79 @@ public final class JdbiRevenueStore implements RevenueStore {
     public Optional<Instant> lastImport() {
         return jdbi.withHandle(h -> h.createQuery("SELECT MAX(imported_at) FROM import_log")
                 .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+    }
+
+    @Override
+    public List<dev.nrrbot.revenue.ImportRecord> imports() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, kind, file_name, row_count, imported_by, imported_at,"
+                        + " first_month, last_month, undoable, undone_at, undone_by FROM import_log ORDER BY id DESC")
+                .map((rs, ctx) -> new dev.nrrbot.revenue.ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                        month(rs.getObject(7, LocalDate.class)), month(rs.getObject(8, LocalDate.class)), rs.getBoolean(9),
+                        rs.getObject(10, OffsetDateTime.class) == null ? null : rs.getObject(10, OffsetDateTime.class).toInstant(),
+                        rs.getString(11)))
+                .list());
+    }
+
+    private static YearMonth month(LocalDate d) {
+        return d == null ? null : YearMonth.from(d);
+    }
+
+    @Override
+    public List<dev.nrrbot.revenue.SubscriptionSpan> subscriptions() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT subscription_id, account_id, start_date, end_date, mrr_cents"
+                        + " FROM subscription ORDER BY account_id, start_date, subscription_id")
+                .map((rs, ctx) -> new dev.nrrbot.revenue.SubscriptionSpan(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getLong(5)))
+                .list());
+    }
+
+    @Override
+    public dev.nrrbot.revenue.ImportRecord undo(Long importId, String by) {
+        List<dev.nrrbot.revenue.ImportRecord> all = imports();
+        dev.nrrbot.revenue.ImportRecord latest = all.stream().filter(dev.nrrbot.revenue.ImportRecord::applied)
+                .findFirst().orElse(null);
+        dev.nrrbot.revenue.ImportRecord target;
+        if (importId == null) {
+            if (latest == null) {
+                throw new dev.nrrbot.revenue.UndoRefused("There is no import to take back: nothing is loaded.");
+            }
+            target = latest;
+        } else {
+            target = all.stream().filter(r -> r.id() == importId).findFirst().orElseThrow(() ->
+                    new dev.nrrbot.revenue.UndoRefused("There is no import #" + importId + "; status lists the imports."));
+            if (!target.applied()) {
+                throw new dev.nrrbot.revenue.UndoRefused("Import #" + importId + " was already taken back ("
+                        + target.undoneBy() + ").");
+            }
+            if (target.id() != latest.id()) {
+                List<String> later = all.stream().filter(r -> r.applied() && r.id() > importId)
+                        .map(dev.nrrbot.revenue.ImportRecord::label).toList();
+                throw new dev.nrrbot.revenue.UndoRefused("Imports are taken back newest first: " + String.join(", ", later)
+                        + (later.size() == 1 ? " came" : " came") + " after #" + importId + "; undo "
+                        + (later.size() == 1 ? "it" : "them") + " first.");
+            }
+        }
+        if (!target.undoable()) {
+            throw new dev.nrrbot.revenue.UndoRefused("Import " + target.label() + " is too old to take back: only the latest "
+                    + Journal.DEPTH + " imports keep what they replaced. Start over with reset and import your files again.");
+        }
+        long id = target.id();
+        write(w -> {
+            ((LedgerBatchWriter) w).undo(id, by);
+            return null;
+        });
+        return target;
+    }
+
+    @Override
+    public int reset(String by) {
+        int applied = (int) imports().stream().filter(dev.nrrbot.revenue.ImportRecord::applied).count();
+        write(w -> {
+            ((LedgerBatchWriter) w).reset(by);
+            return null;
+        });
+        return applied;
     }
 
     @Override

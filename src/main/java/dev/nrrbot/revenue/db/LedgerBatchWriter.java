@@ -36,6 +36,9 @@ import org.jdbi.v3.core.Jdbi;
  * Keeps one prepared statement per SQL text and sends rows in batches. A text longer than its column
  * is refused, never cut (a CAST to a shorter VARCHAR would cut it without a word): the importer names
  * such values with their line first, so this is the last line of defence.
+ *
+ * <p>Over 300 lines: every write of an import, each a short method, and the hooks of its undo journal
+ * ({@link Journal}) beside the writes they protect.
  */
 final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private static final int BATCH = 5_000;
@@ -53,6 +56,10 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private final Map<String, Integer> pending = new HashMap<>();
     private final OffsetDateTime now;
     private long nextSeq = -1;
+    /** The import whose journal this transaction keeps, or -1 (a Slack reason, the taxonomy seed). */
+    private long journal = -1;
+    private final java.util.Set<String> imaged = new java.util.HashSet<>();
+    private final java.util.Set<YearMonth> monthsKept = new java.util.HashSet<>();
 
     /** @param now stamps every row this transaction writes */
     LedgerBatchWriter(Handle handle, OffsetDateTime now) {
@@ -98,6 +105,10 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     @Override
     public void replaceMonth(YearMonth month, String source) {
         LocalDate first = month.atDay(1);
+        if (journal >= 0 && monthsKept.add(month)) {
+            flush();
+            Journal.keepMonth(handle, journal, first);
+        }
         handle.execute("DELETE FROM mrr_ledger WHERE ledger_month = ?", first);
         handle.execute("DELETE FROM covered_month WHERE ledger_month = ?", first);
         handle.execute("INSERT INTO covered_month (ledger_month, source, imported_at) VALUES (?, ?, ?)", first, source, now);
@@ -122,6 +133,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void ensureAccounts(java.util.Collection<String> accountIds) {
+        image("account");
         for (String id : accountIds) {
             add(MERGE_ACCOUNT_IF_MISSING, fits(id, ColumnSizes.ID, "an account id"), now);
         }
@@ -129,6 +141,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
 
     @Override
     public void upsertAccount(String accountId, Map<String, Object> fields) {
+        image("account");
         List<String> cols = new ArrayList<>(List.of("name", "csm_email", "renewal_date"));
         cols.retainAll(fields.keySet());
         StringBuilder sql = new StringBuilder("MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200))");
@@ -162,6 +175,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         fits(accountId, ColumnSizes.ID, "an account id");
         fits(name, ColumnSizes.ATTRIBUTE_NAME, "an attribute name");
         fits(value, ColumnSizes.ATTRIBUTE_VALUE, "an attribute value");
+        image("account_attribute");
         if (value == null) {
             add("DELETE FROM account_attribute WHERE account_id = ? AND attr_name = ?", accountId, name);
         } else {
@@ -178,6 +192,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     public void upsertSubscription(String subscriptionId, String accountId, LocalDate start, LocalDate end, long mrrCents) {
         fits(subscriptionId, ColumnSizes.ID, "a subscription id");
         fits(accountId, ColumnSizes.ID, "an account id");
+        image("subscription");
         add("MERGE INTO subscription t USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(200)), CAST(? AS DATE),"
                 + " CAST(? AS DATE), CAST(? AS BIGINT))) s(subscription_id, account_id, start_date, end_date, mrr_cents)"
                 + " ON (t.subscription_id = s.subscription_id)"
@@ -193,6 +208,9 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         fits(code.code(), ColumnSizes.REASON_CODE, "a reason code");
         fits(code.label(), ColumnSizes.REASON_LABEL, "a reason label");
         flush();
+        if (journal >= 0) {
+            handle.execute("INSERT INTO undo_reason_code (import_id, code) VALUES (?, ?)", journal, code.code());
+        }
         handle.execute("INSERT INTO reason_code (code, function_code, polarity, label) VALUES (?, ?, ?, ?)",
                 code.code(), code.function() == null ? null : code.function().code(), code.polarity().name(), code.label());
         for (String alias : code.aliases()) {
@@ -206,6 +224,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         fits(eventId, ColumnSizes.ID, "a reason record id");
         fits(key, RECORD_KEY, "a reason record key");
         fits(note, ColumnSizes.NOTE, "a note");
+        image("reason_record");
         if (nextSeq < 0) {
             nextSeq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM reason_record").mapTo(Long.class).one() + 1;
         }
@@ -227,9 +246,47 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     }
 
     @Override
-    public void logImport(String kind, String fileName, int rows) {
-        handle.execute("INSERT INTO import_log (kind, file_name, row_count, imported_at) VALUES (?, ?, ?, ?)",
-                kind, fileName, rows, now);
+    public long beginImport(String kind, String fileName, String by) {
+        flush();
+        journal = handle.createUpdate("INSERT INTO import_log (kind, file_name, row_count, imported_at, imported_by, undoable)"
+                        + " VALUES (:kind, :file, 0, :at, :by, TRUE)")
+                .bind("kind", kind).bind("file", fileName).bind("at", now).bind("by", by)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return journal;
+    }
+
+    @Override
+    public void finishImport(long importId, int rows, YearMonth firstMonth, YearMonth lastMonth) {
+        flush();
+        handle.execute("UPDATE import_log SET row_count = ?, first_month = ?, last_month = ? WHERE id = ?", rows,
+                firstMonth == null ? null : firstMonth.atDay(1), lastMonth == null ? null : lastMonth.atDay(1), importId);
+        Journal.keepLatest(handle);
+    }
+
+    /** See {@link dev.nrrbot.revenue.RevenueStore#undo}. */
+    void undo(long importId, String by) {
+        flush();
+        // the row is locked: a second undo of the same import, from another instance, waits and then finds it taken back
+        if (handle.createQuery("SELECT id FROM import_log WHERE id = ? AND undone_at IS NULL AND undoable = TRUE FOR UPDATE")
+                .bind(0, importId).mapTo(Long.class).findOne().isEmpty()) {
+            throw new dev.nrrbot.revenue.UndoRefused("Import #" + importId + " was taken back a moment ago, by another"
+                    + " command; status shows what is loaded now.");
+        }
+        Journal.undo(handle, importId, by, now);
+    }
+
+    /** See {@link dev.nrrbot.revenue.RevenueStore#reset}. */
+    void reset(String by) {
+        flush();
+        Journal.reset(handle, by, now);
+    }
+
+    /** Before this transaction first writes {@code table}: keeps the table as it was, for an undo. */
+    private void image(String table) {
+        if (journal >= 0 && imaged.add(table)) {
+            flush();
+            Journal.keepTable(handle, journal, table);
+        }
     }
 
     @Override

@@ -37,8 +37,8 @@ final class DemoCommand implements Callable<Integer> {
         List<String> others = store.importedFiles().stream().filter(f -> !f.startsWith("demo-")).toList();
         if (!others.isEmpty()) {
             spec.commandLine().getErr().println("nrr-bot: this database already holds your imports (" + String.join(", ", others)
-                    + "); the demo would mix with them. Run it on its own database:"
-                    + " demo --db jdbc:h2:file:./data/demo-db");
+                    + "); the demo would mix with them. Run it on its own database (demo --db jdbc:h2:file:./data/demo-db),"
+                    + " or start over with reset --yes, which removes your data.");
             return Main.DATA_PROBLEM;
         }
         SyntheticCompany.Files3 files = SyntheticCompany.demo().writeTo(dir);

@@ -67,8 +67,16 @@ final class ImportCommand implements Callable<Integer> {
                 return CommandLine.ExitCode.USAGE;
             }
         }
+        dev.nrrbot.revenue.RevenueStore store = db.open();
+        java.util.List<String> demo = store.importedFiles().stream().filter(f -> f.startsWith("demo-")).toList();
+        if (!demo.isEmpty() && !file.getFileName().toString().startsWith("demo-")) {
+            err.println("nrr-bot: this database holds the demo company (" + String.join(", ", demo) + "), and your data"
+                    + " would mix with it. Start fresh with reset --yes (it removes the demo's data), or import into"
+                    + " a database of its own with --db jdbc:h2:file:./data/mine.");
+            return Main.DATA_PROBLEM;
+        }
         try {
-            ImportSummary summary = new Importer(db.open()).run(k, file, new ImportOptions(addUnknownReasons, until),
+            ImportSummary summary = new Importer(store).run(k, file, new ImportOptions(addUnknownReasons, until),
                     System.console() == null ? null : new TerminalProgress(err, file.getFileName().toString()));
             summary.lines().forEach(out::println);
             out.flush();

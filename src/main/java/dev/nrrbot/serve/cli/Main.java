@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nrr-bot", mixinStandardHelpOptions = true, version = "nrr-bot 0.1.0",
         description = "Net Revenue Retention for the whole company: import revenue data and see NRR, GRR and"
                 + " what each function contributed.",
-        subcommands = {ImportCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,
+        subcommands = {ImportCommand.class, StatusCommand.class, UndoCommand.class, ResetCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,
                 TaxonomyCommand.class, ServeCommand.class, SettingCommand.class, PostCommand.class, BackupCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
