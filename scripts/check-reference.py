@@ -214,6 +214,19 @@ def attach(records, lost):
     return {k: v[1] for k, v in won.items()}
 
 
+def unmatched(records, lost, s, e):
+    """Reason records dated in (s, e] that reach no churn or contraction."""
+    by_account = {}
+    for a, m, _ in lost:
+        by_account.setdefault(a, []).append(m)
+    n = 0
+    for a, d, _, _ in records:
+        ym = (d.year, d.month)
+        if s < ym <= e and not [m for m in by_account.get(a, []) if ym <= m <= add_months(ym, 3)]:
+            n += 1
+    return n
+
+
 def pareto(lost, codes, s, e):
     """{reason or 'unexplained': (lost, movements)} over all accounts' losses in (s, e]."""
     out = {}
@@ -310,7 +323,8 @@ def main():
             subs, dates = read_subscriptions(os.path.join(args.data, ds["subscriptions"]))
             months, mrr = ledger(subs, dates, ds["through"])
             lost = losses(mrr, months)
-            codes = attach(read_reasons(os.path.join(args.data, ds["reasons"])), lost) if ds.get("reasons") else {}
+            records = read_reasons(os.path.join(args.data, ds["reasons"])) if ds.get("reasons") else []
+            codes = attach(records, lost)
             db = "jdbc:h2:file:" + os.path.join(tmp, "db%d" % i)
             for kind, rel in ds["imports"]:
                 extra = ["--through", fmt(ds["through"])] if ds["through"] and kind == "subscriptions" else []
@@ -343,6 +357,9 @@ def main():
                     failures += not ok
                     cell = lambda v: "none" if v is None else "%.2f in %d" % v
                     rows.append((ds["name"], label, "lost: " + r, cell(b), cell(x), ok))
+                b, x = par.get("unmatched_reason_records"), unmatched(records, lost, s, e)
+                failures += b != x
+                rows.append((ds["name"], label, "unmatched reason records", str(b), str(x), b == x))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     head = ("dataset", "window", "figure", "bot", "independent", "equal?")
