@@ -357,6 +357,20 @@ def main():
                     failures += not ok
                     cell = lambda v: "none" if v is None else "%.2f in %d" % v
                     rows.append((ds["name"], label, "lost: " + r, cell(b), cell(x), ok))
+                # the order (revenue lost, then more movements, then code) and the vital few (the shortest
+                # prefix reaching 80% of the total lost), "unexplained" ranked as a row of its own
+                order = sorted(want, key=lambda r: (-want[r][0], -want[r][1], r))
+                total = sum((v[0] for v in want.values()), Decimal(0))
+                vital, cum = [], Decimal(0)
+                for r in order:
+                    if total and cum >= total * Decimal("0.8"):
+                        break
+                    vital.append(r)
+                    cum += want[r][0]
+                for f, b, x in (("pareto order", [r["reason"] for r in par.get("reasons", [])], order),
+                                ("vital few", par.get("vital_few"), vital)):
+                    failures += b != x
+                    rows.append((ds["name"], label, f, ",".join(b or []) or "none", ",".join(x) or "none", b == x))
                 b, x = par.get("unmatched_reason_records"), unmatched(records, lost, s, e)
                 failures += b != x
                 rows.append((ds["name"], label, "unmatched reason records", str(b), str(x), b == x))
