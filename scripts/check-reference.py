@@ -316,6 +316,9 @@ def main():
         print("skipped: no reference data at %s" % args.data)
         return 0
     jar = os.path.abspath(args.jar)
+    if not os.path.isfile(jar):
+        print("no jar at %s: build it first (mvn -B -q package -DskipTests)" % jar, file=sys.stderr)
+        return 2
     rows, failures = [], 0
     tmp = tempfile.mkdtemp(prefix="nrr-refcheck-")
     try:
