@@ -22,10 +22,11 @@ public final class DatabaseCopy {
     static final List<String> TABLES = List.of("reason_code", "reason_alias", "account", "account_attribute", "covered_month",
             "mrr_ledger", "subscription", "reason_record", "movement_reason", "import_log", "data_version", "slack_role",
             "function_owner", "risk_flag", "flag_event", "outbox", "app_setting", "reason_request",
-            "slack_user_email", "readout_schedule", "readout_run", "comp_setting", "comp_setting_history", "slack_request", "function_member");
+            "slack_user_email", "readout_schedule", "readout_run", "comp_setting", "comp_setting_history", "slack_request", "function_member",
+            "taxonomy_change");
     /** Tables whose id the database generates: after the copy, new ids must start above the copied ones. */
     static final List<String> IDENTITIES = List.of("import_log", "risk_flag", "flag_event", "outbox", "readout_schedule",
-            "comp_setting_history");
+            "comp_setting_history", "taxonomy_change");
 
     private DatabaseCopy() {
     }
