@@ -107,6 +107,16 @@ public final class Access {
         return policy.runsReadoutsAndOwners(viewer(userId));
     }
 
+    public boolean changesTaxonomy(String userId) {
+        return policy.changesTaxonomy(viewer(userId));
+    }
+
+    /** The sentence for someone who may not change the taxonomy. */
+    public String taxonomyRefusal() {
+        return "Only admins change the taxonomy: moving a code moves revenue between functions and their scorecards."
+                + " Ask " + adminMentions() + ".";
+    }
+
     /** The functions this person owns, if any. */
     public Set<BusinessFunction> ownedFunctions(String userId) {
         return store.functionOwners().entrySet().stream().filter(e -> e.getValue().equals(userId))

@@ -15,6 +15,8 @@ import java.util.Collections;
  *   <li>A flag changes only by its assignee, the escalation contact, a CS leader or an admin.</li>
  *   <li>A churn reason is set only by the person asked for it, a CS leader or an admin.</li>
  *   <li>Owners, schedules and quarterly readouts: CS leaders and admins. Roles and pay: admins.</li>
+ *   <li>The taxonomy (codes, aliases, which function a code counts for): admins, since it moves
+ *       revenue between functions, and so their scorecards.</li>
  * </ul>
  *
  * @param minGroupSize the fewest accounts a group may have for its amounts to be shown to everyone
@@ -79,6 +81,11 @@ public record Policy(int minGroupSize) {
 
     /** What is loaded, who imported it, and the warnings about it (the status). */
     public boolean seesDataStatus(Viewer v) {
+        return v.role() == Role.ADMIN;
+    }
+
+    /** Add reason codes and aliases, and move a code to another function. */
+    public boolean changesTaxonomy(Viewer v) {
         return v.role() == Role.ADMIN;
     }
 }

@@ -345,7 +345,7 @@ public final class Importer {
         List<Long> repeats = new ArrayList<>();
         Set<String> accounts = new LinkedHashSet<>();
         List<String> added = new ArrayList<>();
-        boolean[] unknownSeen = {false};
+        Set<String> unknown = new LinkedHashSet<>(); // each distinct unknown code once, in the order met
         int rows = src.forEach(row -> {
             if (distinct.putIfAbsent(row.values(), row.line()) != null) {
                 repeats.add(row.line()); // the earlier row was checked (and, if right, kept): nothing new here
@@ -399,7 +399,7 @@ public final class Importer {
             } else if (code.isEmpty()) {
                 row.problem(REASON, "a known reason or driver code (listed below), or run again with"
                         + " --add-unknown-reasons to add it as an unattributed code");
-                unknownSeen[0] = true;
+                unknown.add(ReasonTaxonomy.normalize(raw));
                 ok = false;
             }
             if (!ok) {
@@ -421,11 +421,32 @@ public final class Importer {
                         note.isEmpty() ? null : note);
             }
         }, null);
-        if (unknownSeen[0]) {
+        if (!unknown.isEmpty()) {
             problems.hint("known codes: " + String.join(", ", known.codeNames()));
+            unknown.stream().limit(UNKNOWN_CODES_ADVISED).forEach(u -> problems.hint(mapIt(known, u)));
+            if (unknown.size() > UNKNOWN_CODES_ADVISED) {
+                problems.hint("... and " + (unknown.size() - UNKNOWN_CODES_ADVISED) + " more unknown codes: map or add each"
+                        + " the same way (nrr-bot taxonomy --help)");
+            }
         }
         List<String> notes = repeats.isEmpty() ? List.of() : List.of(repeatsNotice(repeats));
         return new Written(rows, accounts, new TreeSet<>(), keys, added, notes);
+    }
+
+    /** How many unknown codes get their own advice: the rest are counted. */
+    static final int UNKNOWN_CODES_ADVISED = 10;
+
+    /** The exact commands that make an unknown code known, the closest known code and its function when one is close. */
+    static String mapIt(ReasonTaxonomy known, String unknown) {
+        String quoted = unknown.length() > 60 ? unknown.substring(0, 57) + "..." : unknown;
+        // the commands are copied into a shell: a code with anything but letters, digits and _ goes in quotes
+        String arg = unknown.matches("[a-z0-9_.]+") ? unknown : "'" + unknown.replace("'", "'\\''") + "'";
+        return known.closest(unknown)
+                .map(c -> "'" + quoted + "' is not a known code; closest: " + c + ". Map it: nrr-bot taxonomy alias " + arg
+                        + " " + c + "   or add it: nrr-bot taxonomy add " + arg + " "
+                        + known.byCode(c).map(ReasonCode::functionCode).orElse("FUNCTION"))
+                .orElse("'" + quoted + "' is not a known code and none is close. Add it: nrr-bot taxonomy add " + arg
+                        + " FUNCTION   or map it to a known code: nrr-bot taxonomy alias " + arg + " CODE");
     }
 
     /**

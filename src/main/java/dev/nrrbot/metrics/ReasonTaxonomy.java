@@ -69,6 +69,56 @@ public final class ReasonTaxonomy {
         return new ReasonTaxonomy(all);
     }
 
+    /**
+     * The code whose name or alias is nearest to {@code unknown}, for "did you mean": close in spelling
+     * (edit distance at most a third of the longer text) or sharing a word ("pricing_complaint" and
+     * "pricing"). Empty when nothing is reasonably close: a far-fetched guess would be mapped by mistake.
+     */
+    public Optional<String> closest(String unknown) {
+        if (unknown == null || unknown.isBlank() || unknown.length() > 200) {
+            return Optional.empty(); // no code is that long, and the distance would cost its square
+        }
+        String u = normalize(unknown);
+        List<String> words = List.of(u.split("_"));
+        String best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (String known : byAlias.keySet()) {
+            int distance = distance(u, known);
+            boolean close = distance * 3 <= Math.max(u.length(), known.length());
+            long shared = java.util.Arrays.stream(known.split("_")).filter(w -> w.length() > 2 && words.contains(w)).count();
+            if (!close && shared == 0) {
+                continue;
+            }
+            // a shared word counts for much; spelling breaks ties, then the canonical code over its aliases
+            double score = distance - 10.0 * shared + (byCode.containsKey(known) ? -0.5 : 0);
+            if (score < bestScore) {
+                bestScore = score;
+                best = known;
+            }
+        }
+        return Optional.ofNullable(best).map(k -> byAlias.get(k).code());
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** The default taxonomy of the published definitions. Teams can change it in the database. */
     public static ReasonTaxonomy defaults() {
         return new ReasonTaxonomy(List.of(

@@ -23,6 +23,9 @@ public interface RevenueStore {
     /** Rows imported into this database so far, all imports counted (what {@code /metrics} shows). */
     long importedRows();
 
+    /** Every change made to the taxonomy, oldest first. */
+    java.util.List<TaxonomyChange> taxonomyHistory();
+
     /** When revenue data last changed, if ever. */
     Optional<Instant> lastImport();
 

@@ -31,6 +31,18 @@ public interface RevenueWriter {
 
     void addReasonCode(ReasonCode code);
 
+    /** The taxonomy as this transaction sees it, so a change is checked against what it changes. */
+    dev.nrrbot.metrics.ReasonTaxonomy taxonomy();
+
+    /** Imports read {@code alias} (normalised) as {@code code} from now on. */
+    void addReasonAlias(String alias, String code);
+
+    /** {@code code} counts for {@code function} (null: unattributed), its past movements too. */
+    void moveReasonCode(String code, dev.nrrbot.metrics.BusinessFunction function);
+
+    /** Keeps one change to the taxonomy in its log, stamped with this transaction's time. */
+    void logTaxonomyChange(TaxonomyChange.Kind kind, String code, String detail, String changedBy);
+
     /**
      * Creates the reason record whose identity is {@code key}, or changes it to these values. A record
      * written anew or changed becomes the latest imported; one found again unchanged keeps its place.

@@ -38,6 +38,7 @@ import dev.nrrbot.readouts.slack.ReadoutCommands;
 import dev.nrrbot.readouts.slack.ReadoutService;
 import dev.nrrbot.revenue.PortfolioCache;
 import dev.nrrbot.revenue.RevenueStore;
+import dev.nrrbot.revenue.slack.TaxonomyCommands;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public final class NrrSlackApp {
         all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.clock()).commands());
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
         all.addAll(new dev.nrrbot.ingest.slack.StatusCommands(p.cache(), p.store(), p.access()).commands());
+        all.addAll(new TaxonomyCommands(p.access(), p.store(), p.cache()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
 

@@ -65,5 +65,9 @@ class PolicyTest {
         assertThat(policy.runsReadoutsAndOwners(lead)).isTrue();
         assertThat(policy.changesRolesAndPay(lead)).isFalse();
         assertThat(policy.changesRolesAndPay(admin)).isTrue();
+        // moving a code moves revenue between functions: admins only, not even CS leaders or owners
+        assertThat(policy.changesTaxonomy(admin)).isTrue();
+        assertThat(policy.changesTaxonomy(lead)).isFalse();
+        assertThat(policy.changesTaxonomy(productOwner)).isFalse();
     }
 }

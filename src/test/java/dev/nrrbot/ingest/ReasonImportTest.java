@@ -61,16 +61,36 @@ class ReasonImportTest extends ImportTestSupport {
                 """));
 
         assertThat(e.getMessage()).startsWith("reasons.csv was not imported: 1 problem found, nothing was written.");
-        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems()).hasSize(3);
         assertThat(e.problems().get(0)).isEqualTo("reasons.csv:3 column 'reason' value 'Too Slow': a known reason or"
                 + " driver code (listed below), or run again with --add-unknown-reasons to add it as an unattributed code");
         assertThat(e.problems().get(1)).startsWith("reasons.csv: known codes: ");
         List<String> listed = List.of(e.problems().get(1).substring("reasons.csv: known codes: ".length()).split(", "));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(taxonomyBefore.codeNames())
                 .contains("product_gap", "budget_cut", "support_experience", "seat_growth", "unknown");
+        assertThat(e.problems().get(2)).isEqualTo("reasons.csv: 'too_slow' is not a known code and none is close. Add it:"
+                + " nrr-bot taxonomy add too_slow FUNCTION   or map it to a known code: nrr-bot taxonomy alias too_slow CODE");
         assertNothingWritten(before);
         assertThat(store.taxonomy().byCode("too_slow")).isEmpty();
         assertThat(rowsIn("reason_record")).isZero();
+    }
+
+    @Test
+    void eachUnknownCodeIsNamedOnceWithTheClosestKnownCodeAndTheCommandsThatMapIt() {
+        ImportRejected e = rejected(ImportKind.REASONS, csv("reasons.csv", """
+                account_id,date,reason
+                tern-co,2025-04-02,Pricing Complaint
+                ward-group,2025-05-10,pricing_complaint
+                ward-group,2025-05-11,Prcing
+                """));
+
+        assertThat(e.problems()).hasSize(3 + 3);
+        assertThat(e.problems().subList(0, 3)).allMatch(p -> p.contains("a known reason or driver code"));
+        assertThat(e.problems().subList(4, 6)).containsExactly(
+                "reasons.csv: 'pricing_complaint' is not a known code; closest: pricing. Map it: nrr-bot taxonomy alias"
+                        + " pricing_complaint pricing   or add it: nrr-bot taxonomy add pricing_complaint finance",
+                "reasons.csv: 'prcing' is not a known code; closest: pricing. Map it: nrr-bot taxonomy alias prcing pricing"
+                        + "   or add it: nrr-bot taxonomy add prcing finance");
     }
 
     @Test
@@ -83,7 +103,11 @@ class ReasonImportTest extends ImportTestSupport {
         ImportRejected e = rejected(ImportKind.REASONS, csv("crm-reasons.csv", "account_id,date,reason\n" + rows + "\n"));
 
         assertThat(e.getMessage()).startsWith("crm-reasons.csv was not imported: " + (Problems.CAP + 10) + " problems");
-        assertThat(e.problems()).hasSize(Problems.CAP + 2);
+        // the known codes, advice for the first ten unknown codes, and a count of the others
+        assertThat(e.problems()).hasSize(Problems.CAP + 2 + Importer.UNKNOWN_CODES_ADVISED + 1);
+        assertThat(e.problems().get(Problems.CAP + 2)).startsWith("crm-reasons.csv: 'crm_code_1' is not a known code");
+        assertThat(e.problems().get(e.problems().size() - 1))
+                .isEqualTo("crm-reasons.csv: ... and 50 more unknown codes: map or add each the same way (nrr-bot taxonomy --help)");
         assertThat(e.problems().get(Problems.CAP)).isEqualTo("... and 10 more problems");
         assertThat(e.problems().get(Problems.CAP + 1)).startsWith("crm-reasons.csv: known codes: ")
                 .contains("product_gap", "budget_cut");

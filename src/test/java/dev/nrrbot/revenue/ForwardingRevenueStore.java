@@ -22,6 +22,11 @@ public abstract class ForwardingRevenueStore implements RevenueStore {
     }
 
     @Override
+    public List<TaxonomyChange> taxonomyHistory() {
+        return real.taxonomyHistory();
+    }
+
+    @Override
     public Portfolio loadPortfolio() {
         return real.loadPortfolio();
     }

@@ -60,7 +60,7 @@ public final class JdbiRevenueStore implements RevenueStore {
         return inJdbc(c -> readTaxonomy(c));
     }
 
-    private static ReasonTaxonomy readTaxonomy(Connection c) throws SQLException {
+    static ReasonTaxonomy readTaxonomy(Connection c) throws SQLException {
         Map<String, List<String>> aliases = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT alias, code FROM reason_alias ORDER BY alias");
              ResultSet rs = ps.executeQuery()) {
@@ -185,6 +185,16 @@ public final class JdbiRevenueStore implements RevenueStore {
     @Override
     public long importedRows() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(row_count), 0) FROM import_log").mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<dev.nrrbot.revenue.TaxonomyChange> taxonomyHistory() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT change_kind, code, detail, changed_by, changed_at FROM taxonomy_change"
+                        + " ORDER BY id")
+                .map((rs, ctx) -> new dev.nrrbot.revenue.TaxonomyChange(
+                        dev.nrrbot.revenue.TaxonomyChange.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list());
     }
 
     @Override

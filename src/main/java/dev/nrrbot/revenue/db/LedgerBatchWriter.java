@@ -44,6 +44,9 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private static final int BATCH = 5_000;
     /** reason_record.record_key (migrations/V8__reason_events.sql). */
     private static final int RECORD_KEY = 420;
+    /** taxonomy_change.detail and changed_by (migrations/V12__taxonomy_changes.sql). */
+    private static final int TAXONOMY_DETAIL = 500;
+    private static final int TAXONOMY_CHANGED_BY = 100;
     private static final String MERGE_ACCOUNT_IF_MISSING =
             "MERGE INTO account t USING (VALUES (CAST(? AS VARCHAR(200)))) s(account_id) ON (t.account_id = s.account_id)"
                     + " WHEN NOT MATCHED THEN INSERT (account_id, name, updated_at) VALUES (s.account_id, s.account_id, ?)";
@@ -216,6 +219,38 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         for (String alias : code.aliases()) {
             handle.execute("INSERT INTO reason_alias (alias, code) VALUES (?, ?)", ReasonTaxonomy.normalize(alias), code.code());
         }
+    }
+
+    @Override
+    public ReasonTaxonomy taxonomy() {
+        flush();
+        try {
+            return JdbiRevenueStore.readTaxonomy(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void addReasonAlias(String alias, String code) {
+        String a = fits(ReasonTaxonomy.normalize(alias), ColumnSizes.REASON_CODE, "an alias");
+        flush();
+        handle.execute("INSERT INTO reason_alias (alias, code) VALUES (?, ?)", a, code);
+    }
+
+    @Override
+    public void moveReasonCode(String code, BusinessFunction function) {
+        flush();
+        handle.execute("UPDATE reason_code SET function_code = ? WHERE code = ?",
+                function == null ? null : function.code(), code);
+    }
+
+    @Override
+    public void logTaxonomyChange(dev.nrrbot.revenue.TaxonomyChange.Kind kind, String code, String detail, String changedBy) {
+        fits(detail, TAXONOMY_DETAIL, "a change's detail");
+        fits(changedBy, TAXONOMY_CHANGED_BY, "who changed it");
+        handle.execute("INSERT INTO taxonomy_change (change_kind, code, detail, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+                kind.name(), code, detail, changedBy, now);
     }
 
     @Override
