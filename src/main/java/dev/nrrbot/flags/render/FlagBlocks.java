@@ -141,9 +141,10 @@ public final class FlagBlocks {
         FlagMessages.Dm dm = FlagMessages.reasonDigest(questions.size(), waiting);
         BlockKit kit = new BlockKit().text(dm.headline());
         for (dev.nrrbot.flags.ReasonQuestion q : questions) {
-            kit.text("*" + BlockKit.escape(q.accountName()) + "* (`" + BlockKit.escape(q.accountId()) + "`) "
-                    + FlagMessages.reasonRequest(q.accountName(), q.kindCode(), q.cents(), q.month()).headline());
-            kit.buttons(List.of(new BlockKit.Button("Set reason", SET_REASON, q.buttonValue(), "primary")));
+            // each question carries its own button: an actions block per question would keep only the last
+            kit.textWithButton("*" + BlockKit.escape(q.accountName()) + "* (`" + BlockKit.escape(q.accountId()) + "`) "
+                    + FlagMessages.reasonRequest(q.accountName(), q.kindCode(), q.cents(), q.month()).headline(),
+                    new BlockKit.Button("Set reason", SET_REASON, q.buttonValue(), "primary"));
         }
         kit.context(FlagMessages.REASON_CONTEXT);
         return MessageBody.json(dm.text(), kit.build(), null);

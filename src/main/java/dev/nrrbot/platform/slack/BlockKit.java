@@ -57,6 +57,17 @@ public final class BlockKit {
         return this;
     }
 
+    /** One section of mrkdwn with a button beside it: a list whose every line has its own control. */
+    public BlockKit textWithButton(String mrkdwn, Button b) {
+        SectionBlock.SectionBlockBuilder section = SectionBlock.builder().text(markdown(clipLines(mrkdwn, MAX_SECTION_TEXT)));
+        if (b.value() == null || b.value().length() <= MAX_BUTTON_VALUE) {
+            section.accessory(ButtonElement.builder().text(plain(clip(b.text(), MAX_BUTTON_TEXT))).actionId(b.actionId())
+                    .value(b.value()).style(b.style()).build());
+        }
+        blocks.add(section.build());
+        return this;
+    }
+
     /** A section of up to ten short mrkdwn fields, shown in two columns. */
     public BlockKit fields(List<String> mrkdwn) {
         List<TextObject> fields = new ArrayList<>();

@@ -412,6 +412,9 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
             assertThat(lists.get(0).params().get("blocks")).contains((above - 15) + " more will come in tomorrow")
                     .contains(Money.whole(losses.get(0)));
             assertThat(lists.get(1).params().get("blocks")).doesNotContain("more will come");
+            // every question of the list has its own Set reason button, not only the last
+            String blocks = lists.get(0).params().get("blocks");
+            assertThat(blocks.split("\"action_id\":\"reason_set\"", -1)).hasSize(16);
         }
     }
 }
