@@ -26,6 +26,8 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
         s.put("digest_hour", "the hour of the digest in NRR_TIMEZONE, 0-23 (default 9)");
         s.put("reason_floor_mrr", "the smallest churn or contraction, in whole MRR, whose reason the bot asks for, 0-1000000"
                 + " (default 0: every one)");
+        s.put(dev.nrrbot.outbox.DmAllowance.SETTING, "the most DMs one person gets from the bot in 24 hours, every kind counted,"
+                + " 1-20 (default 3); the rest come in their next digest, at digest_hour");
         SETTINGS = java.util.Collections.unmodifiableMap(s);
     }
 
@@ -47,6 +49,8 @@ public record Cadence(int followUpBusinessDays, int nudgesBeforeEscalation, int 
                     return range(v, 1, 90);
                 case "reason_floor_mrr":
                     return range(v, 0, 1_000_000);
+                case dev.nrrbot.outbox.DmAllowance.SETTING:
+                    return range(v, dev.nrrbot.outbox.DmAllowance.MIN_CAP, dev.nrrbot.outbox.DmAllowance.MAX_CAP);
                 default:
                     return range(v, 0, 23);
             }

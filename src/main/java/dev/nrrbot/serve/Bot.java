@@ -119,8 +119,11 @@ public final class Bot implements AutoCloseable {
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, comp, pump::kick,
                 new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls);
+        // DMs held over the day's cap go out in each person's digest, at the owners' digest hour
+        dev.nrrbot.outbox.slack.DmDigest digests = new dev.nrrbot.outbox.slack.DmDigest(outbox, timing.clock(), timing.zone(),
+                () -> flagStore.cadence(timing.zone()).digestHour());
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
-                : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue), pump::kick,
+                : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue, digests::run), pump::kick,
                 timing.followUpPeriod());
         dev.nrrbot.platform.slack.CommandTable table = NrrSlackApp.commands(services);
         dev.nrrbot.platform.ops.Metrics metrics = new dev.nrrbot.platform.ops.Metrics();

@@ -1,5 +1,6 @@
 package dev.nrrbot.outbox.db;
 
+import dev.nrrbot.outbox.DmAllowance;
 import dev.nrrbot.outbox.OutboxMessage;
 
 import java.time.Instant;
@@ -23,8 +24,12 @@ public final class Outbox {
     public record Pending(long id, OutboxMessage message, int attempts, Instant createdAt) {
     }
 
-    /** Neither sent, nor given up on, nor of unknown outcome. */
-    private static final String OPEN = "sent_at IS NULL AND failed_at IS NULL AND unknown_at IS NULL";
+    /** Neither sent, nor given up on, nor of unknown outcome, nor held for a digest. */
+    private static final String OPEN = "sent_at IS NULL AND failed_at IS NULL AND unknown_at IS NULL AND held_at IS NULL";
+
+    /** A DM held over the day's cap, waiting for its recipient's digest. */
+    public record Held(long id, OutboxMessage message, Instant heldAt) {
+    }
 
     private final Jdbi jdbi;
 
@@ -32,12 +37,67 @@ public final class Outbox {
         this.jdbi = jdbi;
     }
 
-    /** Queues {@code m} in the transaction of {@code h}, unless a message with its key was queued before. */
+    /**
+     * Queues {@code m} in the transaction of {@code h}, unless a message with its key was queued before.
+     * A DM over its recipient's cap ({@link DmAllowance}) is kept as held: it goes out in their next digest.
+     */
     public static void enqueue(Handle h, OutboxMessage m, Instant now) {
         OffsetDateTime t = at(now);
-        h.execute("INSERT INTO outbox (dedupe_key, method, recipient, body, created_at, next_attempt_at, attempts)"
-                        + " SELECT ?, ?, ?, ?, ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = ?)",
-                m.dedupeKey(), m.method(), m.recipient(), m.body(), t, t, m.dedupeKey());
+        OffsetDateTime held = null;
+        if (DmAllowance.counts(m)) {
+            int cap = DmAllowance.cap(h.createQuery("SELECT setting_value FROM app_setting WHERE setting_name = ?")
+                    .bind(0, DmAllowance.SETTING).mapTo(String.class).findOne().orElse(null));
+            int recent = h.createQuery("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND method = ? AND created_at > ?"
+                            + " AND held_at IS NULL AND dedupe_key NOT LIKE ?")
+                    .bind(0, m.recipient()).bind(1, OutboxMessage.POST_MESSAGE).bind(2, at(now.minus(DmAllowance.WINDOW)))
+                    .bind(3, DmAllowance.DIGEST_KEY + "%").mapTo(Integer.class).one();
+            held = DmAllowance.allows(recent, cap) ? null : t;
+        }
+        h.execute("INSERT INTO outbox (dedupe_key, method, recipient, body, created_at, next_attempt_at, attempts, held_at)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, 0, ? WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = ?)",
+                m.dedupeKey(), m.method(), m.recipient(), m.body(), t, t, held, m.dedupeKey());
+    }
+
+    /** The people with DMs held for a digest, each with when the oldest was held. */
+    public java.util.Map<String, Instant> heldRecipients() {
+        java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT recipient, MIN(held_at) FROM outbox WHERE held_at IS NOT NULL"
+                        + " AND digested_in IS NULL GROUP BY recipient")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** The DMs held for {@code recipient}, oldest first. */
+    public List<Held> held(String recipient) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, dedupe_key, method, recipient, body, held_at FROM outbox"
+                        + " WHERE recipient = :r AND held_at IS NOT NULL AND digested_in IS NULL ORDER BY id")
+                .bind("r", recipient)
+                .map((rs, ctx) -> new Held(rs.getLong(1), new OutboxMessage(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    /**
+     * Queues {@code digest} and marks the held messages it carries as digested, in one transaction:
+     * each held message is in exactly one digest or still held. Returns false when another instance
+     * made this digest first (its key was taken).
+     */
+    public boolean digest(OutboxMessage digest, List<Long> carried, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int queued = h.execute("INSERT INTO outbox (dedupe_key, method, recipient, body, created_at, next_attempt_at, attempts)"
+                            + " SELECT ?, ?, ?, ?, ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = ?)",
+                    digest.dedupeKey(), digest.method(), digest.recipient(), digest.body(), at(now), at(now), digest.dedupeKey());
+            if (queued == 0) {
+                return false;
+            }
+            for (long id : carried) {
+                if (h.execute("UPDATE outbox SET digested_in = ? WHERE id = ? AND digested_in IS NULL", digest.dedupeKey(), id) != 1) {
+                    throw new IllegalStateException("held message " + id + " is in another digest"); // rolls this one back
+                }
+            }
+            return true;
+        });
     }
 
     public void enqueue(OutboxMessage m, Instant now) {

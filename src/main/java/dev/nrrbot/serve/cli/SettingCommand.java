@@ -49,7 +49,10 @@ final class SettingCommand implements Callable<Integer> {
         Map<String, String> current = Map.of("followup_business_days", Integer.toString(c.followUpBusinessDays()),
                 "nudges_before_escalation", Integer.toString(c.nudgesBeforeEscalation()),
                 "snooze_days", Integer.toString(c.snoozeDays()), "digest_day", c.digestDay().name(),
-                "digest_hour", Integer.toString(c.digestHour()));
+                "digest_hour", Integer.toString(c.digestHour()),
+                "reason_floor_mrr", set.getOrDefault("reason_floor_mrr", "0"),
+                dev.nrrbot.outbox.DmAllowance.SETTING, Integer.toString(dev.nrrbot.outbox.DmAllowance.cap(
+                        set.get(dev.nrrbot.outbox.DmAllowance.SETTING))));
         for (Map.Entry<String, String> e : Cadence.SETTINGS.entrySet()) {
             out.printf("%-26s %-8s %s%n", e.getKey(), current.get(e.getKey()), e.getValue());
         }

@@ -199,6 +199,8 @@ class FlagsTest extends dev.nrrbot.serve.SharedBot {
 
     @Test
     void eachButtonMovesTheFlagOnceAndTheFlaggerHearsOfIt() throws Exception {
+        // the flagger hears of four steps in a minute: over the daily DM cap, which DmCapTest covers
+        new JdbiFlagStore(bot.db.jdbi()).setSetting(dev.nrrbot.outbox.DmAllowance.SETTING, "10");
         ask(ALEX, "flag ACME-00005 product They need SSO");
         dm(1);
         Flag f = onlyFlag();
