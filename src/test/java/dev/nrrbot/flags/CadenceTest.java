@@ -93,7 +93,7 @@ class CadenceTest {
     void validateRefusesUnknownSettingsListingTheKnownOnes() {
         assertThatThrownBy(() -> Cadence.validate("snooze", "7")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown setting 'snooze'. Settings: followup_business_days, nudges_before_escalation, snooze_days,"
-                        + " digest_day, digest_hour, reason_floor_mrr");
+                        + " digest_day, digest_hour, reason_floor_mrr, dm_cap_per_day");
     }
 
     @Test

@@ -72,7 +72,7 @@ class SlowSlackDeliveryTest {
 
     void enqueue(String prefix, int n) {
         for (int i = 1; i <= n; i++) {
-            outbox.enqueue(new OutboxMessage(prefix + ":" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
+            outbox.enqueue(new OutboxMessage(prefix + ":" + i, OutboxMessage.POST_MESSAGE, "C0DELIVERY",
                     MessageBody.json(prefix + " " + i, new BlockKit().text(prefix + " " + i).build(), null)), Instant.now());
         }
     }

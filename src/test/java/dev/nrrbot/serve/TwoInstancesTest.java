@@ -128,7 +128,7 @@ class TwoInstancesTest {
             // a burst through the outbox: each message once
             Outbox outbox = new Outbox(db.jdbi());
             for (int i = 1; i <= 30; i++) {
-                outbox.enqueue(new OutboxMessage("burst:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
+                outbox.enqueue(new OutboxMessage("burst:" + i, OutboxMessage.POST_MESSAGE, "C0DELIVERY",
                         dev.nrrbot.platform.slack.MessageBody.json("burst " + i, new BlockKit().text("burst " + i).build(), null)), Instant.now());
             }
             await(() -> outbox.depth() == 0, 60);
@@ -139,7 +139,7 @@ class TwoInstancesTest {
             // one process dies in the middle of slow deliveries: the other delivers everything it held
             slack.delay("chat.postMessage", 700);
             for (int i = 1; i <= 12; i++) {
-                outbox.enqueue(new OutboxMessage("crash:" + i, OutboxMessage.POST_MESSAGE, "U0PAT",
+                outbox.enqueue(new OutboxMessage("crash:" + i, OutboxMessage.POST_MESSAGE, "C0DELIVERY",
                         dev.nrrbot.platform.slack.MessageBody.json("crash " + i, new BlockKit().text("crash " + i).build(), null)), Instant.now());
             }
             Thread.sleep(2500);
