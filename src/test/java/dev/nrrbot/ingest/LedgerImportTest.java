@@ -61,7 +61,7 @@ class LedgerImportTest extends ImportTestSupport {
                 "Imported ledger.csv (mrr): 13 rows, 4 accounts.",
                 "Months covered: 2025-01 to 2025-04 (4 months).",
                 "Movements found in those months: 1 new, 1 expansion, 1 reactivation, 1 contraction, 2 churn.",
-                "3 churn or contraction movements have no reason yet: import reasons (nrr-bot import reasons FILE)"
+                "3 churn or contraction movements have no reason yet: import reasons (bin/nrr-bot import reasons FILE)"
                         + " so the Pareto can explain them.",
                 "Columns not used by a mrr import: source_system.");
         assertThat(movements()).containsExactlyInAnyOrder(
