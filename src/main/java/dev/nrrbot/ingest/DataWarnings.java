@@ -27,7 +27,7 @@ import java.util.TreeMap;
 public final class DataWarnings {
 
     /** The command a warning tells the admin to run. */
-    static final String CLI = "bin/nrr-bot";
+    static final String CLI = dev.nrrbot.platform.Launcher.COMMAND;
     static final double UNMATCHED_SHARE = 0.10;
     static final double OVERLAPPING_ACCOUNTS_SHARE = 0.20;
     static final double MONTH_LOSS_SHARE = 0.20;

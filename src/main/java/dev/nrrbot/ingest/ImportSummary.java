@@ -34,7 +34,7 @@ public record ImportSummary(ImportKind kind, String file, int rows, int accounts
             out.add("Movements found in those months: " + String.join(", ", parts) + ".");
             if (unexplainedLosses > 0) {
                 out.add(unexplainedLosses + " churn or contraction movements have no reason yet: import reasons"
-                        + " (" + DataWarnings.CLI + " import reasons FILE) so the Pareto can explain them.");
+                        + " (" + dev.nrrbot.platform.Launcher.COMMAND + " import reasons FILE) so the Pareto can explain them.");
             }
         }
         if (kind == ImportKind.REASONS) {

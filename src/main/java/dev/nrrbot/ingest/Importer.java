@@ -426,7 +426,7 @@ public final class Importer {
             unknown.stream().limit(UNKNOWN_CODES_ADVISED).forEach(u -> problems.hint(mapIt(known, u)));
             if (unknown.size() > UNKNOWN_CODES_ADVISED) {
                 problems.hint("... and " + (unknown.size() - UNKNOWN_CODES_ADVISED) + " more unknown codes: map or add each"
-                        + " the same way (nrr-bot taxonomy --help)");
+                        + " the same way (" + dev.nrrbot.platform.Launcher.COMMAND + " taxonomy --help)");
             }
         }
         List<String> notes = repeats.isEmpty() ? List.of() : List.of(repeatsNotice(repeats));
@@ -442,11 +442,11 @@ public final class Importer {
         // the commands are copied into a shell: a code with anything but letters, digits and _ goes in quotes
         String arg = unknown.matches("[a-z0-9_.]+") ? unknown : "'" + unknown.replace("'", "'\\''") + "'";
         return known.closest(unknown)
-                .map(c -> "'" + quoted + "' is not a known code; closest: " + c + ". Map it: nrr-bot taxonomy alias " + arg
-                        + " " + c + "   or add it: nrr-bot taxonomy add " + arg + " "
+                .map(c -> "'" + quoted + "' is not a known code; closest: " + c + ". Map it: " + dev.nrrbot.platform.Launcher.COMMAND + " taxonomy alias " + arg
+                        + " " + c + "   or add it: " + dev.nrrbot.platform.Launcher.COMMAND + " taxonomy add " + arg + " "
                         + known.byCode(c).map(ReasonCode::functionCode).orElse("FUNCTION"))
-                .orElse("'" + quoted + "' is not a known code and none is close. Add it: nrr-bot taxonomy add " + arg
-                        + " FUNCTION   or map it to a known code: nrr-bot taxonomy alias " + arg + " CODE");
+                .orElse("'" + quoted + "' is not a known code and none is close. Add it: " + dev.nrrbot.platform.Launcher.COMMAND + " taxonomy add " + arg
+                        + " FUNCTION   or map it to a known code: " + dev.nrrbot.platform.Launcher.COMMAND + " taxonomy alias " + arg + " CODE");
     }
 
     /**

@@ -79,7 +79,7 @@ public final class NrrEngine {
     public YearMonth currentMonth() {
         return ledger.latestMonth().orElseThrow(() -> new ReportUnavailable(
                 "There is no revenue data yet. Import a monthly ledger or subscriptions first "
-                        + "(nrr-bot import mrr FILE), or run the demo."));
+                        + "(" + dev.nrrbot.platform.Launcher.COMMAND + " import mrr FILE), or run the demo."));
     }
 
     /** The latest month with data, or null when there is none yet. */

@@ -69,7 +69,7 @@ class ReasonImportTest extends ImportTestSupport {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(taxonomyBefore.codeNames())
                 .contains("product_gap", "budget_cut", "support_experience", "seat_growth", "unknown");
         assertThat(e.problems().get(2)).isEqualTo("reasons.csv: 'too_slow' is not a known code and none is close. Add it:"
-                + " nrr-bot taxonomy add too_slow FUNCTION   or map it to a known code: nrr-bot taxonomy alias too_slow CODE");
+                + " bin/nrr-bot taxonomy add too_slow FUNCTION   or map it to a known code: bin/nrr-bot taxonomy alias too_slow CODE");
         assertNothingWritten(before);
         assertThat(store.taxonomy().byCode("too_slow")).isEmpty();
         assertThat(rowsIn("reason_record")).isZero();
@@ -87,10 +87,10 @@ class ReasonImportTest extends ImportTestSupport {
         assertThat(e.problems()).hasSize(3 + 3);
         assertThat(e.problems().subList(0, 3)).allMatch(p -> p.contains("a known reason or driver code"));
         assertThat(e.problems().subList(4, 6)).containsExactly(
-                "reasons.csv: 'pricing_complaint' is not a known code; closest: pricing. Map it: nrr-bot taxonomy alias"
-                        + " pricing_complaint pricing   or add it: nrr-bot taxonomy add pricing_complaint finance",
-                "reasons.csv: 'prcing' is not a known code; closest: pricing. Map it: nrr-bot taxonomy alias prcing pricing"
-                        + "   or add it: nrr-bot taxonomy add prcing finance");
+                "reasons.csv: 'pricing_complaint' is not a known code; closest: pricing. Map it: bin/nrr-bot taxonomy alias"
+                        + " pricing_complaint pricing   or add it: bin/nrr-bot taxonomy add pricing_complaint finance",
+                "reasons.csv: 'prcing' is not a known code; closest: pricing. Map it: bin/nrr-bot taxonomy alias prcing pricing"
+                        + "   or add it: bin/nrr-bot taxonomy add prcing finance");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ReasonImportTest extends ImportTestSupport {
         assertThat(e.problems()).hasSize(Problems.CAP + 2 + Importer.UNKNOWN_CODES_ADVISED + 1);
         assertThat(e.problems().get(Problems.CAP + 2)).startsWith("crm-reasons.csv: 'crm_code_1' is not a known code");
         assertThat(e.problems().get(e.problems().size() - 1))
-                .isEqualTo("crm-reasons.csv: ... and 50 more unknown codes: map or add each the same way (nrr-bot taxonomy --help)");
+                .isEqualTo("crm-reasons.csv: ... and 50 more unknown codes: map or add each the same way (bin/nrr-bot taxonomy --help)");
         assertThat(e.problems().get(Problems.CAP)).isEqualTo("... and 10 more problems");
         assertThat(e.problems().get(Problems.CAP + 1)).startsWith("crm-reasons.csv: known codes: ")
                 .contains("product_gap", "budget_cut");

@@ -1,5 +1,6 @@
 package dev.nrrbot.numbers.render;
 
+import dev.nrrbot.platform.Launcher;
 import dev.nrrbot.platform.slack.BlockKit;
 import dev.nrrbot.platform.format.Freshness;
 
@@ -69,8 +70,8 @@ public final class HomeView {
         return new BlockKit()
                 .header("Net Revenue Retention")
                 .text(BlockKit.escape(why))
-                .text("Whoever runs nrr-bot imports revenue data with `nrr-bot import mrr FILE` (or subscriptions),"
-                        + " and reasons with `nrr-bot import reasons FILE`. Then this tab shows the company's NRR and"
+                .text("Whoever runs nrr-bot imports revenue data with `" + Launcher.COMMAND + " import mrr FILE` (or subscriptions),"
+                        + " and reasons with `" + Launcher.COMMAND + " import reasons FILE`. Then this tab shows the company's NRR and"
                         + " what each function contributed.")
                 .buttons(List.of(new BlockKit.Button("Definitions", DEFINITIONS, "definitions", null),
                         new BlockKit.Button("How to ask /nrr", HELP, "help", null)))

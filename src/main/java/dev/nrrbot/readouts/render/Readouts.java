@@ -142,6 +142,11 @@ public final class Readouts {
         YearMonth current = e.currentMonth();
         Window w = cadence == Schedule.Cadence.MONTHLY ? Window.month(current)
                 : new Window("3 months to " + current, current.minusMonths(3), current);
+        return reasons(e, w, smallGroup);
+    }
+
+    /** The churn-reason summary of one window, such as 2026-Q3 (the command line's {@code post reasons --window}). */
+    public static Readout reasons(NrrEngine e, Window w, int smallGroup) {
         ReasonPareto p = e.pareto(w, Segment.ALL);
         BlockKit kit = new BlockKit();
         kit.header("Why revenue left · " + w.label());

@@ -140,18 +140,19 @@ public final class ReadoutService {
     }
 
     /**
-     * The readout of one kind now, for the command line's {@code post}. {@code window}: none for weekly,
-     * weekly or monthly (or none) for reasons, a quarter for quarterly; anything else is refused, never
-     * replaced by another period.
+     * The readout of one kind now, for the command line's {@code post}. {@code window}: none for weekly;
+     * for reasons weekly or monthly (or none: the latest three months), or a window such as 2026-Q3 whose
+     * reasons it shows; a quarter for quarterly. Anything else is refused, never replaced by another period.
      */
     public Readout now(String kind, String window, boolean showNames) {
         if ("weekly".equals(kind) && window != null) {
             throw new IllegalArgumentException("the weekly readout takes no window, not '" + window + "'");
         }
-        if ("reasons".equals(kind) && window != null && !window.equals("weekly") && !window.equals("monthly")) {
-            throw new IllegalArgumentException("the churn-reason summary takes weekly or monthly, not '" + window + "'");
-        }
         NrrEngine e = cache.engine();
+        if ("reasons".equals(kind) && window != null && !window.equals("weekly") && !window.equals("monthly")) {
+            Window w = e.window(WindowSpec.parse(window)); // a window that is not one: IllegalArgumentException
+            return Readouts.reasons(e, w, showNames ? 0 : smallGroup);
+        }
         Instant now = clock.instant();
         return switch (kind) {
             case "weekly" -> Readouts.weekly(e, null, store.monthsImportedBetween(now.minus(Duration.ofDays(7)), now), showNames,

@@ -1,5 +1,6 @@
 package dev.nrrbot.serve.cli;
 
+import dev.nrrbot.platform.Launcher;
 import dev.nrrbot.demo.SyntheticCompany;
 import dev.nrrbot.ingest.ImportKind;
 import dev.nrrbot.ingest.ImportOptions;
@@ -53,8 +54,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.print(TextReport.pareto(engine.pareto(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL)));
         out.println();
-        out.println("Try next: report --window 2026-Q3 | report --segment plan=Enterprise | reasons --window 2026"
-                + " | trend | report --format json");
+        String c = Launcher.COMMAND;
+        out.println("Try next: " + c + " report --window 2026-Q3 | " + c + " report --segment plan=Enterprise | " + c
+                + " reasons --window 2026 | " + c + " trend | " + c + " report --format json");
         out.flush();
         return 0;
     }

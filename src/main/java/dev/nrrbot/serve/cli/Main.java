@@ -1,11 +1,12 @@
 package dev.nrrbot.serve.cli;
 
 
+import dev.nrrbot.platform.Launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: imports, reports, the demo and the benchmark. */
-@Command(name = "nrr-bot", mixinStandardHelpOptions = true, version = "nrr-bot 0.1.0",
+@Command(name = Launcher.COMMAND, mixinStandardHelpOptions = true, version = "nrr-bot 0.1.0",
         description = "Net Revenue Retention for the whole company: import revenue data and see NRR, GRR and"
                 + " what each function contributed.",
         subcommands = {ImportCommand.class, StatusCommand.class, UndoCommand.class, ResetCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,

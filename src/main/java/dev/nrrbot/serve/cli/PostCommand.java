@@ -1,6 +1,7 @@
 package dev.nrrbot.serve.cli;
 
 import com.slack.api.Slack;
+import dev.nrrbot.platform.Launcher;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.json.GsonFactory;
 import dev.nrrbot.comp.db.JdbiCompStore;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "post", mixinStandardHelpOptions = true,
-        description = {"Posts one readout now: weekly, reasons (--window weekly|monthly) or quarterly (--window 2026-Q3).",
+        description = {"Posts one readout now: weekly, reasons (--window weekly, monthly or a window such as 2026-Q3) or"
+                + " quarterly (--window 2026-Q3).",
                 "--dry-run prints the Block Kit JSON and writes the charts under ./data/out/ instead of posting.",
                 "Posting needs SLACK_BOT_TOKEN (and SLACK_API_URL for another API base)."})
 final class PostCommand implements Callable<Integer> {
@@ -42,9 +44,10 @@ final class PostCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KIND", description = "weekly, reasons or quarterly.")
     String kind;
 
-    @Option(names = "--window", paramLabel = "W", description = "quarterly: a calendar quarter with data, e.g. 2026-Q3 (default: last quarter); reasons: weekly"
-                    + " (the latest three months, the default) or monthly (the latest month); weekly takes none."
-                    + " Anything else is refused, never replaced by another period.")
+    @Option(names = "--window", paramLabel = "W", description = "quarterly: a calendar quarter with data, e.g. 2026-Q3 (default: last quarter);"
+                    + " reasons: weekly (the latest three months, the default), monthly (the latest month) or any window with data,"
+                    + " e.g. 2026-Q3, 2026-09 or \"last quarter\"; weekly takes none."
+                    + " Anything else is refused (exit 2), never replaced by another period.")
     String window;
 
     @Option(names = "--channel", paramLabel = "ID", description = "The channel id to post to, e.g. C0123456789.")
@@ -62,14 +65,15 @@ final class PostCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Why the kind or its --window cannot be posted, and the exit code: 2 for an option the kind does not take, 1 for a value. */
+    /** Why the kind or its --window cannot be posted, and the exit code: 2, a usage problem (a window with no data is the readout's exit 1). */
     record Refusal(String sentence, int exit) {
     }
 
     /**
      * Each kind's --window, checked before anything is opened, so a window is never silently replaced by
-     * another period: weekly takes none (it is the latest week's); reasons a cadence, weekly or monthly;
-     * quarterly a calendar quarter (that it has data is the readout's own check, exit 1 with the months missing).
+     * another period: weekly takes none (it is the latest week's); reasons a cadence, weekly or monthly, or a
+     * window such as 2026-Q3; quarterly a calendar quarter (that it has data is the readout's own check, exit 1
+     * with the months missing).
      */
     Optional<Refusal> checkKindAndWindow() {
         kind = kind.trim().toLowerCase(Locale.ROOT);
@@ -78,19 +82,26 @@ final class PostCommand implements Callable<Integer> {
             case "weekly" -> {
                 if (w != null) {
                     return Optional.of(new Refusal("the weekly readout is always the latest week's and takes no --window;"
-                            + " for another period use 'nrr-bot report --window " + w + "', or 'post quarterly --window 2026-Q3'.",
+                            + " for another period use '" + Launcher.COMMAND + " report --window " + w + "', or '" + Launcher.COMMAND
+                            + " post quarterly --window 2026-Q3'.",
                             CommandLine.ExitCode.USAGE));
                 }
             }
             case "reasons" -> {
                 if (w != null) {
                     String cadence = w.toLowerCase(Locale.ROOT);
-                    if (!cadence.equals("weekly") && !cadence.equals("monthly")) {
-                        return Optional.of(new Refusal("post reasons --window takes weekly (the latest three months, the default)"
-                                + " or monthly (the latest month with data), not '" + w + "'; for the reasons of another window use"
-                                + " 'nrr-bot reasons --window " + w + "'.", Main.DATA_PROBLEM));
+                    if (cadence.equals("weekly") || cadence.equals("monthly")) {
+                        window = cadence;
+                    } else {
+                        try {
+                            WindowSpec.parse(w);
+                        } catch (IllegalArgumentException e) {
+                            return Optional.of(new Refusal("post reasons --window takes weekly (the latest three months, the default),"
+                                    + " monthly (the latest month with data) or a window such as 2026-Q3, 2026-09, 2026 or"
+                                    + " 'last quarter', not '" + w + "'.", CommandLine.ExitCode.USAGE));
+                        }
+                        window = w;
                     }
-                    window = cadence;
                 }
             }
             case "quarterly" -> {
@@ -99,13 +110,14 @@ final class PostCommand implements Callable<Integer> {
                         WindowSpec.parse(w);
                     } catch (IllegalArgumentException e) {
                         return Optional.of(new Refusal("post quarterly --window takes a calendar quarter such as 2026-Q3, or"
-                                + " 'last quarter' (the default), not '" + w + "'.", Main.DATA_PROBLEM));
+                                + " 'last quarter' (the default), not '" + w + "'.", CommandLine.ExitCode.USAGE));
                     }
                     window = w;
                 }
             }
             default -> {
-                return Optional.of(new Refusal("unknown readout '" + kind + "': use weekly, reasons or quarterly.", Main.DATA_PROBLEM));
+                return Optional.of(new Refusal("unknown readout '" + kind + "': use weekly, reasons or quarterly.",
+                        CommandLine.ExitCode.USAGE));
             }
         }
         return Optional.empty();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line as a person uses it, on the demo company in a real database (H2 file or PostgreSQL schema). */
 class CommandLineTest {
@@ -203,21 +204,39 @@ class CommandLineTest {
         CliRun noChannel = CliRun.of("post", "weekly", "--db", db);
         assertThat(noChannel.exit()).isEqualTo(2);
         assertThat(noChannel.err()).contains("give --channel ID");
-        assertThat(CliRun.of("post", "monthly", "--db", db, "--dry-run").err()).contains("unknown readout 'monthly'");
+        CliRun unknown = CliRun.of("post", "monthly", "--db", db, "--dry-run");
+        assertThat(unknown.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(unknown.err()).contains("unknown readout 'monthly': use weekly, reasons or quarterly.");
     }
 
     @Test
     void postNeverSwapsAWindowForAnotherPeriod() {
         String out = dir.resolve("out-windows").toString();
+        // a real window: the churn-reason readout of exactly that window, the same loss as `reasons --window 2026-Q3`
         CliRun quarter = CliRun.of("post", "reasons", "--db", db, "--window", "2026-Q3", "--dry-run", "--out", out);
-        assertThat(quarter.exit()).isEqualTo(Main.DATA_PROBLEM);
-        assertThat(quarter.out()).isEmpty();
-        assertThat(quarter.err()).isEqualTo("nrr-bot: post reasons --window takes weekly (the latest three months, the default) or"
-                + " monthly (the latest month with data), not '2026-Q3'; for the reasons of another window use"
-                + " 'nrr-bot reasons --window 2026-Q3'." + System.lineSeparator());
+        assertThat(quarter.exit()).as(quarter.err()).isZero();
+        JsonObject posted = JsonParser.parseString(quarter.out()).getAsJsonObject();
+        assertThat(posted.get("text").getAsString()).isEqualTo("Churn-reason summary, 2026-Q3");
+        CliRun reasons = CliRun.of("reasons", "--db", db, "--window", "2026-Q3", "--format", "json");
+        assertThat(reasons.exit()).as(reasons.err()).isZero();
+        long lostCents = JsonParser.parseString(reasons.out()).getAsJsonObject().get("total_lost").getAsBigDecimal()
+                .movePointRight(2).longValueExact();
+        assertThat(lostCents).isPositive();
+        assertThat(quarter.out()).contains("*2026-Q3* (2026-06 → 2026-09) · " + dev.nrrbot.platform.format.Money.whole(lostCents)
+                + " MRR lost");
+        CliRun lastThree = CliRun.of("post", "reasons", "--db", db, "--window", "weekly", "--dry-run", "--out", out);
+        assertThat(lastThree.out()).doesNotContain("2026-Q3");
+        CliRun noData = CliRun.of("post", "reasons", "--db", db, "--window", "2027-Q1", "--dry-run", "--out", out);
+        assertThat(noData.exit()).isEqualTo(Main.DATA_PROBLEM);
+        assertThat(noData.out()).isEmpty();
+        assertThat(noData.err()).contains("2027-Q1").doesNotContain("Exception");
+
         CliRun banana = CliRun.of("post", "reasons", "--db", db, "--window", "banana", "--channel", "C0123456789");
-        assertThat(banana.exit()).isEqualTo(Main.DATA_PROBLEM);
-        assertThat(banana.err()).contains("not 'banana'").contains("weekly").contains("monthly");
+        assertThat(banana.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(banana.out()).isEmpty();
+        assertThat(banana.err()).isEqualTo("nrr-bot: post reasons --window takes weekly (the latest three months, the default),"
+                + " monthly (the latest month with data) or a window such as 2026-Q3, 2026-09, 2026 or 'last quarter', not 'banana'."
+                + System.lineSeparator());
 
         CliRun monthly = CliRun.of("post", "reasons", "--db", db, "--window", "Monthly", "--dry-run", "--out", out);
         assertThat(monthly.exit()).as(monthly.err()).isZero();
@@ -229,11 +248,11 @@ class CommandLineTest {
         assertThat(weekly.exit()).isEqualTo(2);
         assertThat(weekly.out()).isEmpty();
         assertThat(weekly.err()).contains("the weekly readout is always the latest week's and takes no --window")
-                .contains("nrr-bot report --window 2026-Q3");
+                .contains("bin/nrr-bot report --window 2026-Q3");
 
         for (String w : new String[] {"banana", "2026-09", "2027-Q1", "T12M"}) {
             CliRun q = CliRun.of("post", "quarterly", "--db", db, "--window", w, "--dry-run", "--out", out);
-            assertThat(q.exit()).as(w).isEqualTo(Main.DATA_PROBLEM);
+            assertThat(q.exit()).as(w).isEqualTo(w.equals("banana") ? CommandLine.ExitCode.USAGE : Main.DATA_PROBLEM);
             assertThat(q.out()).as(w).isEmpty();
             assertThat(q.err()).as(w).startsWith("nrr-bot: ").doesNotContain("\tat ").doesNotContain("Exception");
         }

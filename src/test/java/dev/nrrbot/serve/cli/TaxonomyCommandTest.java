@@ -31,8 +31,8 @@ class TaxonomyCommandTest {
 
         CliRun refused = CliRun.of("import", "reasons", reasons.toString(), "--db", db);
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("'pricing_complaint' is not a known code; closest: pricing. Map it: nrr-bot taxonomy"
-                + " alias pricing_complaint pricing   or add it: nrr-bot taxonomy add pricing_complaint finance");
+        assertThat(refused.err()).contains("'pricing_complaint' is not a known code; closest: pricing. Map it: bin/nrr-bot taxonomy"
+                + " alias pricing_complaint pricing   or add it: bin/nrr-bot taxonomy add pricing_complaint finance");
 
         CliRun added = CliRun.of("taxonomy", "add", "pricing_complaint", "unattributed", "Pricing complaint", "--db", db);
         assertThat(added.exit()).as(added.err()).isZero();

@@ -1,0 +1,14 @@
+package dev.nrrbot.platform;
+
+/**
+ * The command a person types to run nrr-bot: the launcher script {@code bin/nrr-bot} in the project folder
+ * (which runs {@code java -jar target/nrr-bot.jar}). Every message that tells an operator what to run names it.
+ */
+public final class Launcher {
+
+    /** The launcher, as typed from the project folder. */
+    public static final String COMMAND = "bin/nrr-bot";
+
+    private Launcher() {
+    }
+}
