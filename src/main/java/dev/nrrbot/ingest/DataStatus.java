@@ -122,7 +122,7 @@ public record DataStatus(int accounts, int named, int withCsm, int withRenewal, 
                 out.add(String.format(Locale.ROOT, "  subscriptions  %,d (%,d without an end date)", subscriptions, openSubscriptions));
             }
             out.add(reasonRecords == 0 ? "  reasons        none yet: import reasons FILE"
-                    : String.format(Locale.ROOT, "  reasons        %,d records (%,d explain a movement, %,d match none)",
+                    : String.format(Locale.ROOT, "  reasons        %,d records (%,d reach a movement, %,d match none)",
                     reasonRecords, reasonRecords - unmatchedRecords, unmatchedRecords));
             out.add("  currency       " + currency + " (amounts are read as " + currency + ")");
         }
