@@ -141,23 +141,39 @@ public final class DataWarnings {
             return java.util.Optional.empty();
         }
         YearMonth latest = l.latestMonth().get();
+        if (total(l, l.monthIndex(latest)) > 0) {
+            return java.util.Optional.empty();
+        }
+        // where a window may end: the last month that kept some of the month before's revenue (a month
+        // paid only by new accounts still shows NRR 0 for every cohort)
         YearMonth lastPaid = null;
-        for (int i = l.monthCount() - 1; i >= 0 && lastPaid == null; i--) {
-            if (l.isCovered(i) && total(l, i) > 0) {
+        for (int i = l.monthCount() - 1; i >= 1 && lastPaid == null; i--) {
+            if (l.isCovered(i) && l.isCovered(i - 1) && kept(l, i) > 0) {
                 lastPaid = l.month(i);
             }
         }
-        if (lastPaid == null || lastPaid.equals(latest)) {
+        if (lastPaid == null) {
             return java.util.Optional.empty();
         }
         String window = lastPaid.minusMonths(12).isBefore(l.firstMonth()) ? lastPaid.toString()
                 : lastPaid.minusMonths(12) + ".." + lastPaid;
         return java.util.Optional.of(new Warning("latest_month_empty",
-                "Every account has MRR 0 in " + latest + ", the latest month loaded; the last month with revenue is "
-                        + lastPaid + ".",
+                "Every account has MRR 0 in " + latest + ", the latest month loaded; the last month in which paying"
+                        + " accounts kept any of their revenue is " + lastPaid + ".",
                 "Reports default to the latest month, so they show everyone churned (NRR 0.0%). If the data simply stops"
-                        + " there, ask for a window that ends with revenue (" + CLI + " report --window " + window
+                        + " there, ask for a window that ends there (" + CLI + " report --window " + window
                         + ", /nrr " + window + "), or import the subscriptions again with --through " + lastPaid + "."));
+    }
+
+    /** MRR in {@code month} of the accounts that paid the month before. */
+    private static long kept(Ledger l, int month) {
+        long sum = 0;
+        for (int a = 0; a < l.accountCount(); a++) {
+            if (l.mrr(a, month - 1) > 0) {
+                sum += l.mrr(a, month);
+            }
+        }
+        return sum;
     }
 
     private static long total(Ledger l, int month) {

@@ -70,8 +70,19 @@ class DataWarningsTest {
         }
         List<DataWarnings.Warning> ws = DataWarnings.of(portfolio(b.build(), List.of()), List.of(), null);
         assertThat(codes(ws)).contains("latest_month_empty");
-        assertThat(ws.get(0).text()).contains("MRR 0 in 2027-03", "last month with revenue is 2027-02",
+        assertThat(ws.get(0).text()).contains("MRR 0 in 2027-03", "paying accounts kept any of their revenue is 2027-02",
                 "--window 2026-02..2027-02", "--through 2027-02");
+    }
+
+    @Test
+    void aLatestMonthPaidOnlyByNewAccountsIsNoPlaceToEndAWindow() {
+        Ledger.Builder b = Ledger.builder(JAN, JAN.plusMonths(15)).coverAll();
+        for (int m = 0; m < 14; m++) {
+            b.mrr("A1", JAN.plusMonths(m), 5_000);
+        }
+        b.mrr("NEW", JAN.plusMonths(14), 5_000); // A1 gone, a new account for one month, then nothing
+        assertThat(DataWarnings.latestMonthEmpty(b.build())).hasValueSatisfying(w -> assertThat(w.text())
+                .contains("MRR 0 in 2027-04", "kept any of their revenue is 2027-02", "--window 2026-02..2027-02"));
     }
 
     @Test
