@@ -118,7 +118,7 @@ public final class Bot implements AutoCloseable {
         // a signature's five minutes are about real time, not the (movable) clock of follow-ups
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, comp, pump::kick,
-                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls);
+                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls, health(db, store, cache, timing));
         // DMs held over the day's cap go out in each person's digest, at the owners' digest hour
         dev.nrrbot.outbox.slack.DmDigest digests = new dev.nrrbot.outbox.slack.DmDigest(outbox, timing.clock(), timing.zone(),
                 () -> flagStore.cadence(timing.zone()).digestHour());
@@ -173,6 +173,16 @@ public final class Bot implements AutoCloseable {
             cache.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** The health score over the signals, its settings, and the caches that keep it quick. */
+    static dev.nrrbot.health.HealthCache health(Database db, RevenueStore store, PortfolioCache cache, Timing timing) {
+        return new dev.nrrbot.health.HealthCache(signalStore(db), store::dataVersion, () -> cache.engine().portfolio(),
+                new dev.nrrbot.health.db.JdbiHealthSettings(db.jdbi(), timing.clock()));
+    }
+
+    public static dev.nrrbot.signals.SignalStore signalStore(Database db) {
+        return () -> dev.nrrbot.signals.SignalBook.EMPTY;
     }
 
     /** The flag capability: its store, the workflow, the follow-ups and reason capture. */

@@ -60,7 +60,7 @@ public final class NrrSlackApp {
     /** What the Slack side is made of. {@code background} runs work that continues after the 3-second ack. */
     public record Parts(Access access, PortfolioCache cache, RevenueStore store, ExecutorService background, Clock clock,
                         FlagParts flags, ReadoutService readouts, CompStore comp, Runnable kick, SeenRequests seen,
-                        SlackUrls urls) {
+                        SlackUrls urls, dev.nrrbot.health.HealthCache health) {
     }
 
     private NrrSlackApp() {
@@ -86,6 +86,7 @@ public final class NrrSlackApp {
         all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
         all.addAll(new dev.nrrbot.ingest.slack.StatusCommands(p.cache(), p.store(), p.access()).commands());
         all.addAll(new TaxonomyCommands(p.access(), p.store(), p.cache()).commands());
+        all.addAll(new dev.nrrbot.health.slack.HealthCommands(p.health(), p.access()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
 

@@ -34,7 +34,12 @@ public record Command<A>(String name, List<String> aliases, String usage, String
         /** May be shared to a channel with the Share button (and recomputed when shared). */
         SHAREABLE,
         /** Left out of the help listing (the default command, shown by its forms instead). */
-        HIDDEN
+        HIDDEN,
+        /**
+         * May take longer than Slack's 3 seconds (a computation over every account and month): answered
+         * inline when done within the budget, else acked at once and answered through the response_url.
+         */
+        MAY_BE_SLOW
     }
 
     public Command {

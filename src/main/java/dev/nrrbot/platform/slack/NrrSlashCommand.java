@@ -41,6 +41,22 @@ public final class NrrSlashCommand {
                 background.submit(() -> respondLater(ctx, parsed, in));
                 return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Crunching the numbers, one moment..."));
             }
+            if (parsed.command().has(Command.Trait.MAY_BE_SLOW)) {
+                java.util.concurrent.Future<Reply> answer = background.submit(() -> table.run(parsed, in));
+                try {
+                    Reply reply = answer.get(INLINE_BUDGET.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    background.submit(() -> respond(ctx, answerOf(answer, parsed, in)));
+                    return ctx.ack(r -> r.responseType("ephemeral").text(":hourglass_flowing_sand: Crunching the numbers, one moment..."));
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Reply reply = answerOf(answer, parsed, in);
+                    return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
+                }
+            }
             Reply reply = table.run(parsed, in);
             return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
         });
@@ -55,7 +71,25 @@ public final class NrrSlashCommand {
     }
 
     private void respondLater(SlashCommandContext ctx, CommandTable.Parsed parsed, Invocation in) {
-        Reply reply = table.run(parsed, in);
+        respond(ctx, table.run(parsed, in));
+    }
+
+    /** The answer computed in the background; if it failed there, the table's apology for it. */
+    private Reply answerOf(java.util.concurrent.Future<Reply> answer, CommandTable.Parsed parsed, Invocation in) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.notice("The answer was interrupted: the bot is stopping. Ask again in a minute.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            String id = dev.nrrbot.platform.Failures.newId();
+            log.error("unexpected failure {} answering /nrr {}", id, parsed.command().name(), e.getCause());
+            return Reply.notice("Something went wrong on our side (error " + id + "). Please try again; if it keeps"
+                    + " happening, tell an admin this id.");
+        }
+    }
+
+    private void respond(SlashCommandContext ctx, Reply reply) {
         try {
             var response = ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(reply.blocks()));
             if (response.getCode() != 200) {
