@@ -24,6 +24,14 @@ public record Flag(long id, String accountId, BusinessFunction function, String 
                    String assignee, String flaggedBy, Instant createdAt, Instant updatedAt, int nudges,
                    Instant lastNudgedAt, Instant escalatedAt, int version) {
 
+    /** Who raised a flag the bot raised itself from the health score (flagged_by holds it; it is nobody's user id). */
+    public static final String AUTOMATIC = "the health score";
+
+    /** Whether the bot raised it from the health score rather than a person. */
+    public boolean isAutomatic() {
+        return AUTOMATIC.equals(flaggedBy);
+    }
+
     public enum State {
         OPEN, ACKNOWLEDGED, SNOOZED, RESOLVED;
 

@@ -25,8 +25,20 @@ public final class FlagMessages {
 
     /** To the function's owner, about a flag just raised. */
     public static Dm newFlag(String by, BusinessFunction function, String account) {
+        if (Flag.AUTOMATIC.equals(by)) {
+            return new Dm("At-risk account for " + function.label() + " (automatic): " + Mrkdwn.escape(account),
+                    ":rotating_light: The health score flagged an account at risk for *" + function.label() + "*, which you own:"
+                            + " signals your function owns fell. It works like any flag: acknowledge, snooze, resolve or reassign.");
+        }
         return new Dm("At-risk account for " + function.label() + ": " + Mrkdwn.escape(account),
                 ":rotating_light: " + Mrkdwn.user(by) + " flagged an account at risk for *" + function.label() + "*, which you own.");
+    }
+
+    /** To the owner of an automatic flag whose signals have been back above their thresholds for {@code days} days. */
+    public static Dm recovered(BusinessFunction function, String account, int days) {
+        return new Dm("Signals recovered: " + Mrkdwn.escape(account),
+                ":white_check_mark: The signals behind this automatic flag for *" + function.label() + "* have been back above their"
+                        + " thresholds for " + days + " days. Resolve it as saved in one click, or keep it open.");
     }
 
     /** To the escalation contact, when the flag's function has no owner. */

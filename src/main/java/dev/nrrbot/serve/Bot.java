@@ -67,11 +67,14 @@ public final class Bot implements AutoCloseable {
     private final dev.nrrbot.platform.jobs.TrackedExecutor background;
     private final OutboxPump pump;
     private final PeriodicJobs scheduler;
+    /** The round that raises flags from the health score (tests run it; production on the schedule). */
+    public final dev.nrrbot.health.slack.AutoFlagRound autoFlags;
 
     private Bot(NrrSlackApp.Parts services, SlackServer server, com.slack.api.bolt.socket_mode.SocketModeApp socketMode,
                 dev.nrrbot.platform.ops.OpsServer opsServer, dev.nrrbot.platform.ops.Metrics metrics, dev.nrrbot.platform.ops.RequestLog requestLog,
                 OutboxDelivery delivery, Outbox outbox, PortfolioCache cache,
-                dev.nrrbot.platform.jobs.TrackedExecutor background, OutboxPump pump, PeriodicJobs scheduler) {
+                dev.nrrbot.platform.jobs.TrackedExecutor background, OutboxPump pump, PeriodicJobs scheduler,
+                dev.nrrbot.health.slack.AutoFlagRound autoFlags) {
         this.services = services;
         this.server = server;
         this.socketMode = socketMode;
@@ -84,6 +87,7 @@ public final class Bot implements AutoCloseable {
         this.background = background;
         this.pump = pump;
         this.scheduler = scheduler;
+        this.autoFlags = autoFlags;
     }
 
     /** Loads the numbers first (so the first question is answered at once), then opens the port. */
@@ -115,15 +119,18 @@ public final class Bot implements AutoCloseable {
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
                 timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize());
+        dev.nrrbot.health.HealthCache health = health(db, store, cache, timing);
+        dev.nrrbot.health.slack.AutoFlagRound autoFlags = new dev.nrrbot.health.slack.AutoFlagRound(health, new dev.nrrbot.health.db.JdbiAutoFlagStore(db.jdbi()),
+                flagStore, flags.workflow(), flags.accounts(), outbox, timing.clock(), timing.zone());
         // a signature's five minutes are about real time, not the (movable) clock of follow-ups
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, comp, pump::kick,
-                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls, health(db, store, cache, timing));
+                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls, health);
         // DMs held over the day's cap go out in each person's digest, at the owners' digest hour
         dev.nrrbot.outbox.slack.DmDigest digests = new dev.nrrbot.outbox.slack.DmDigest(outbox, timing.clock(), timing.zone(),
                 () -> flagStore.cadence(timing.zone()).digestHour());
         PeriodicJobs scheduler = timing.followUpPeriod() == null ? null
-                : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue, digests::run), pump::kick,
+                : new PeriodicJobs(List.of(flags.followUps()::run, flags.reasons()::run, readouts::runDue, autoFlags::run, digests::run), pump::kick,
                 timing.followUpPeriod());
         dev.nrrbot.platform.slack.CommandTable table = NrrSlackApp.commands(services);
         dev.nrrbot.platform.ops.Metrics metrics = new dev.nrrbot.platform.ops.Metrics();
@@ -150,7 +157,7 @@ public final class Bot implements AutoCloseable {
                         ? new dev.nrrbot.platform.ops.OpsServer(ops, settings.opsAddress())
                         : new dev.nrrbot.platform.ops.OpsServer(ops, settings.port());
                 return new Bot(services, null, socketMode, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump,
-                        scheduler);
+                        scheduler, autoFlags);
             }
             dev.nrrbot.platform.ops.OpsServer opsServer = settings.opsAddress() == null ? null
                     : new dev.nrrbot.platform.ops.OpsServer(ops, settings.opsAddress());
@@ -163,7 +170,7 @@ public final class Bot implements AutoCloseable {
                 }
                 throw e;
             }
-            return new Bot(services, server, null, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler);
+            return new Bot(services, server, null, opsServer, metrics, requestLog, delivery, outbox, cache, background, pump, scheduler, autoFlags);
         } catch (Exception e) {
             if (scheduler != null) {
                 scheduler.close();

@@ -152,7 +152,7 @@ public final class RunningBot implements AutoCloseable {
         db.jdbi().useTransaction(h -> {
             for (String table : java.util.List.of("flag_event", "risk_flag", "outbox", "reason_request", "slack_user_email",
                     "function_owner", "slack_role", "app_setting", "readout_run", "readout_schedule", "comp_setting_history",
-                    "comp_setting", "slack_request", "function_member", "taxonomy_change")) {
+                    "comp_setting", "slack_request", "function_member", "taxonomy_change", "setting_change", "auto_flag")) {
                 h.execute("DELETE FROM " + table);
             }
         });

@@ -28,6 +28,8 @@ public final class FlagBlocks {
     public static final String RESOLVE = "flag_resolve";
     public static final String REASSIGN = "flag_reassign";
     public static final String SET_REASON = "reason_set";
+    /** One click: the signals behind an automatic flag recovered and stayed so; resolve it as saved. */
+    public static final String RESOLVE_RECOVERED = "flag_resolve_recovered";
 
     private FlagBlocks() {
     }
@@ -68,7 +70,8 @@ public final class FlagBlocks {
                 + (amounts ? " · ARR at risk *" + Money.whole(f.arrCents()) + "*"
                 + (days == null ? "" : " · renews in " + days + (days == 1 ? " day" : " days") + " (" + f.renewalDate() + ")") : "")
                 + "\n*Function:* " + f.function().label() + (f.reasonCode() == null ? "" : " · *Reason:* " + BlockKit.escape(f.reasonCode()))
-                + "\n*Flagged by* <@" + f.flaggedBy() + ">" + (f.note() == null ? "" : ": " + BlockKit.escape(f.note()));
+                + "\n*Flagged by* " + (f.isAutomatic() ? "the health score (automatic)" : "<@" + f.flaggedBy() + ">")
+                + (f.note() == null ? "" : ": " + BlockKit.escape(f.note()));
     }
 
     /** The DM to whoever must act: the flag and its buttons. */
@@ -82,6 +85,16 @@ public final class FlagBlocks {
                 new BlockKit.Button("Acknowledge", ACK, f.token(), "primary"),
                 new BlockKit.Button("Snooze 7 days", SNOOZE, f.token(), null),
                 new BlockKit.Button("Resolve", RESOLVE, f.token(), null)), REASSIGN, "Reassign to...", "flag:" + f.token()).build();
+    }
+
+    /** To the owner of an automatic flag whose signals recovered: resolve it in one click, or keep it open. */
+    public static String recoveredDm(FlagMessages.Dm dm, Flag f, String accountName, Instant now, ZoneId zone) {
+        List<LayoutBlock> blocks = new BlockKit().text(dm.headline()).text(summary(f, accountName, now, zone))
+                .context("Flag #" + f.id() + " · " + state(f))
+                .buttons(List.of(new BlockKit.Button("Resolve: recovered", RESOLVE_RECOVERED, f.token(), "primary"),
+                        new BlockKit.Button("Keep it open", ACK, f.token(), null)))
+                .build();
+        return MessageBody.json(dm.text(), blocks, null);
     }
 
     public static List<LayoutBlock> notice(String text, Flag f, String accountName, Instant now, ZoneId zone, boolean amounts) {

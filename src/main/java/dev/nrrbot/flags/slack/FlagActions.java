@@ -80,6 +80,11 @@ public final class FlagActions {
             act(token, ctx.getRequestUserId(), FlagChange.reassign(action.getSelectedUser()), ctx);
             return ctx.ack();
         });
+        app.blockAction(FlagBlocks.RESOLVE_RECOVERED, (req, ctx) -> {
+            act(req.getPayload().getActions().get(0).getValue(), ctx.getRequestUserId(),
+                    FlagChange.resolve(Flag.Outcome.SAVED, "signals recovered"), ctx);
+            return ctx.ack();
+        });
         app.blockAction(FlagBlocks.RESOLVE, (req, ctx) -> {
             String token = req.getPayload().getActions().get(0).getValue();
             Optional<Flag> f = flags.find(token);

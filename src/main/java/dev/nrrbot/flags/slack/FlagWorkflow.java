@@ -98,7 +98,7 @@ public final class FlagWorkflow {
         return store.change(t.get().id(), t.get().version(), now, actor, change.action(), detail, f -> change.applyTo(f, c, now), f -> {
             String account = accounts.name(f.accountId());
             List<OutboxMessage> out = new ArrayList<>();
-            if (!f.flaggedBy().equals(actor)) {
+            if (!f.flaggedBy().equals(actor) && !f.isAutomatic()) {
                 out.add(dm(FlagKeys.flagger(f), f.flaggedBy(), FlagBlocks.noticeDm(
                         FlagMessages.flaggerNotice(actor, change.action(), detail, account), f, account, now, zone,
                         seesAmounts(f, f.flaggedBy()))));
@@ -132,7 +132,7 @@ public final class FlagWorkflow {
         return out;
     }
 
-    static OutboxMessage dm(String key, String user, String body) {
+    public static OutboxMessage dm(String key, String user, String body) {
         return new OutboxMessage(key, OutboxMessage.POST_MESSAGE, user, body);
     }
 }

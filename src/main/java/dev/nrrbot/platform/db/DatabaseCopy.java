@@ -27,7 +27,7 @@ public final class DatabaseCopy {
             "undo_ledger", "undo_reason_code", "taxonomy_change", "setting_change", "auto_flag");
     /** Tables whose id the database generates: after the copy, new ids must start above the copied ones. */
     static final List<String> IDENTITIES = List.of("import_log", "risk_flag", "flag_event", "outbox", "readout_schedule",
-            "comp_setting_history", "taxonomy_change", "setting_change");
+            "comp_setting_history", "taxonomy_change", "setting_change", "auto_flag");
 
     private DatabaseCopy() {
     }
