@@ -36,17 +36,16 @@ public final class DemoSignals {
         Files out = new Files(dir.resolve("demo-tickets.csv"), dir.resolve("demo-usage.csv"), dir.resolve("demo-surveys.csv"),
                 dir.resolve("demo-invoices.csv"), dir.resolve("demo-events.csv"));
         SplittableRandom rnd = new SplittableRandom(company.seed() ^ SALT);
-        try (CSVPrinter tickets = printer(out.tickets(), "ticket_id", "account_id", "opened_at", "closed_at", "priority",
-                "first_response_minutes", "satisfaction", "escalated");
-             Writer usage = java.nio.file.Files.newBufferedWriter(out.usage(), StandardCharsets.UTF_8);
+        try (Writer tickets = writer(out.tickets());
+             Writer usage = writer(out.usage());
              CSVPrinter surveys = printer(out.surveys(), "account_id", "date", "score", "comment");
-             CSVPrinter invoices = printer(out.invoices(), "account_id", "invoice_id", "due_date", "paid_at", "amount", "status");
+             Writer invoices = writer(out.invoices());
              CSVPrinter events = printer(out.events(), "account_id", "date", "type", "note")) {
-            TicketRows ticketRows = new TicketRows(tickets, end);
-            usage.write(UsageRows.HEADER + "\n");
-            UsageRows usageRows = new UsageRows(usage);
+            // surveys and events carry free text, so a CSV printer quotes them; the rest never needs quoting
+            TicketRows ticketRows = new TicketRows(new PlainCsv(tickets, TicketRows.HEADER), end);
+            UsageRows usageRows = new UsageRows(new PlainCsv(usage, UsageRows.HEADER));
             SurveyRows surveyRows = new SurveyRows(surveys);
-            InvoiceRows invoiceRows = new InvoiceRows(invoices, end);
+            InvoiceRows invoiceRows = new InvoiceRows(new PlainCsv(invoices, InvoiceRows.HEADER), end);
             EventRows eventRows = new EventRows(events);
             for (AccountLife life : lives) {
                 // one stream per account and file: changing how one file is drawn leaves the others' bytes alone
@@ -63,7 +62,10 @@ public final class DemoSignals {
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
-        Writer w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get());
+        return new CSVPrinter(writer(file), CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get());
+    }
+
+    private static Writer writer(Path file) throws IOException {
+        return new java.io.BufferedWriter(java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
     }
 }

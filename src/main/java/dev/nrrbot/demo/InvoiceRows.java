@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A monthly invoice of the month's MRR while the account pays, due on its billing day. Paid within
@@ -14,11 +13,13 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class InvoiceRows {
 
-    private final CSVPrinter out;
+    static final String HEADER = "account_id,invoice_id,due_date,paid_at,amount,status";
+
+    private final PlainCsv out;
     private final int end;
 
     /** {@code end}: the export's last epoch day; nothing is paid after it. */
-    InvoiceRows(CSVPrinter out, int end) {
+    InvoiceRows(PlainCsv out, int end) {
         this.out = out;
         this.end = end;
     }
@@ -26,7 +27,7 @@ final class InvoiceRows {
     void write(AccountLife life, Story story, SplittableRandom r) throws IOException {
         int billingDay = 1 + r.nextInt(28);
         List<Episode> trouble = story.of(Kind.BILLING);
-        String number = life.id().replaceAll("\\D", "");
+        String number = "INV-" + life.id().substring(life.id().indexOf('-') + 1) + "-";
         for (int m = 0; m < life.months(); m++) {
             long cents = life.mrrCents()[m];
             if (cents <= 0) {
@@ -50,9 +51,9 @@ final class InvoiceRows {
             if ("overdue".equals(status) && end - due < 7) {
                 status = "open"; // not yet late at the export
             }
-            String id = "INV-" + number + "-" + dueDate.getYear() + String.format("%02d", dueDate.getMonthValue());
-            out.printRecord(life.id(), id, dueDate, paid == null ? "" : LocalDate.ofEpochDay(paid),
-                    cents / 100 + "." + String.format("%02d", cents % 100), status);
+            String id = number + dueDate.getYear() + (dueDate.getMonthValue() < 10 ? "0" : "") + dueDate.getMonthValue();
+            out.add(life.id()).add(id).add(dueDate.toString()).add(paid == null ? "" : LocalDate.ofEpochDay(paid).toString())
+                    .addCents(cents).add(status).end();
         }
     }
 

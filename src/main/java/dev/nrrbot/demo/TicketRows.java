@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Support tickets: a few a month, more for bigger accounts; in a ticket spike, a burst of worse ones
@@ -16,11 +15,14 @@ final class TicketRows {
 
     private static final String[] PRIORITIES = {"low", "normal", "high", "urgent"};
 
-    private final CSVPrinter out;
+    static final String HEADER = "ticket_id,account_id,opened_at,closed_at,priority,first_response_minutes,satisfaction,escalated";
+
+    private final PlainCsv out;
     private final int end;
     private int next = 1;
 
-    TicketRows(CSVPrinter out, int end) {
+    /** {@code end}: the export's last epoch day; a ticket closed after it is still open. */
+    TicketRows(PlainCsv out, int end) {
         this.out = out;
         this.end = end;
     }
@@ -64,8 +66,10 @@ final class TicketRows {
             satisfaction = Integer.toString(bad ? 1 + r.nextInt(r.nextInt(4) + 1) : good(r));
         }
         boolean escalated = r.nextInt(100) < (bad ? 35 : spike != null ? 10 : 3);
-        out.printRecord(String.format("TCK-%06d", next++), account, LocalDate.ofEpochDay(day), closedAt, PRIORITIES[p], minutes,
-                satisfaction, escalated);
+        String number = Integer.toString(next++);
+        out.add("TCK-" + "000000".substring(Math.min(6, number.length())) + number).add(account)
+                .add(LocalDate.ofEpochDay(day).toString()).add(closedAt).add(PRIORITIES[p]).add(minutes).add(satisfaction)
+                .add(escalated ? "true" : "false").end();
     }
 
     private static int priority(SplittableRandom r, boolean spike, boolean bugs) {

@@ -131,6 +131,65 @@ class DemoSignalsTest {
     }
 
     @Test
+    void fewerFeaturesAreUsedBeforeProductChurnsThanAtRetainedAccounts() {
+        // among accounts that used more than one feature: the smallest use dashboards alone
+        int narrower = 0;
+        int churns = 0;
+        for (Churn c : churns()) {
+            if (PRODUCT.contains(c.reason()) && c.start() <= c.day() - 180 && read.breadth(c.account(), c.day() - 150, c.day() - 122) > 1) {
+                churns++;
+                narrower += narrower(c.account(), c.day()) ? 1 : 0;
+            }
+        }
+        int retained = 0;
+        int retainedNarrower = 0;
+        for (AccountLife life : read.lives.values()) {
+            List<AccountLife.Run> runs = life.runs();
+            if (!life.everChurned() && runs.size() == 1 && runs.get(0).to() - runs.get(0).from() > 400
+                    && read.breadth(life.id(), runs.get(0).to() - 210, runs.get(0).to() - 182) > 1) {
+                retained++;
+                retainedNarrower += narrower(life.id(), runs.get(0).to() - 60) ? 1 : 0;
+            }
+        }
+        double share = narrower / (double) churns;
+        double base = retainedNarrower / (double) retained;
+        System.err.printf("fewer features before product churn: %d/%d = %.2f; retained: %d/%d = %.2f%n", narrower, churns, share,
+                retainedNarrower, retained, base);
+        assertThat(churns).isGreaterThanOrEqualTo(15);
+        assertThat(share).isGreaterThan(0.4).isGreaterThan(3 * base);
+    }
+
+    /** Fewer distinct features in the last 28 days than in the 28 days, four months earlier. */
+    private static boolean narrower(String account, int day) {
+        return read.breadth(account, day - 28, day) < read.breadth(account, day - 150, day - 122);
+    }
+
+    @Test
+    void errorsPerUseRiseBeforeBugChurnsMoreThanBeforeOthers() {
+        int rising = 0;
+        int bugs = 0;
+        int othersRising = 0;
+        int others = 0;
+        for (Churn c : churns()) {
+            if (c.start() <= c.day() - 180) {
+                boolean up = read.errorsRising(c.account(), c.day());
+                if (c.reason().equals("bugs_reliability")) {
+                    bugs++;
+                    rising += up ? 1 : 0;
+                } else {
+                    others++;
+                    othersRising += up ? 1 : 0;
+                }
+            }
+        }
+        double share = rising / (double) bugs;
+        double base = othersRising / (double) others;
+        System.err.printf("errors per use rising before bug churn: %d/%d = %.2f; other churns: %d/%d = %.2f%n", rising, bugs, share,
+                othersRising, others, base);
+        assertThat(share).isGreaterThan(0.4).isGreaterThan(3 * base);
+    }
+
+    @Test
     void aFifthOfChurnsOrMoreComeWithoutWarning() {
         List<Churn> all = churns();
         long silent = all.stream().filter(c -> !read.anyWarning(c.account(), c.start(), c.day())).count();

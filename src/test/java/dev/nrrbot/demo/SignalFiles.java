@@ -22,7 +22,7 @@ final class SignalFiles {
 
     private static final Set<String> PEOPLE = Set.of("champion_left", "executive_change", "reorg");
 
-    final Map<String, List<long[]>> usage = new HashMap<>(); // {day, count, errors}
+    final Map<String, List<long[]>> usage = new HashMap<>(); // {day, count, errors, feature's hash}
     final Map<String, List<int[]>> tickets = new HashMap<>(); // {opened}
     final Map<String, List<int[]>> badInvoices = new HashMap<>(); // {due} of failed or overdue ones
     final Map<String, List<int[]>> people = new HashMap<>(); // {day}
@@ -35,7 +35,7 @@ final class SignalFiles {
         }
         for (CSVRecord r : records(files.usage())) {
             usage.computeIfAbsent(r.get(0), k -> new ArrayList<>())
-                    .add(new long[] {day(r.get(1)), Long.parseLong(r.get(3)), Long.parseLong(r.get(5))});
+                    .add(new long[] {day(r.get(1)), Long.parseLong(r.get(3)), Long.parseLong(r.get(5)), r.get(2).hashCode()});
         }
         for (CSVRecord r : records(files.tickets())) {
             tickets.computeIfAbsent(r.get(1), k -> new ArrayList<>()).add(new int[] {day(r.get(2))});
@@ -62,6 +62,12 @@ final class SignalFiles {
             n += u[0] >= from && u[0] < to ? u[1] : 0;
         }
         return n;
+    }
+
+    /** Distinct features used in the window. */
+    long breadth(String account, int from, int to) {
+        return usage.getOrDefault(account, List.of()).stream().filter(u -> u[0] >= from && u[0] < to).mapToLong(u -> u[3]).distinct()
+                .count();
     }
 
     long errors(String account, int from, int to) {
