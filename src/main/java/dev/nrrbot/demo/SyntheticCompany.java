@@ -91,6 +91,16 @@ public final class SyntheticCompany {
         return out;
     }
 
+    /** The seed of its random stream; the demo's signals derive theirs from it. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Its last month: nothing it writes is dated later. */
+    public YearMonth lastMonth() {
+        return last;
+    }
+
     public int months() {
         return (int) java.time.temporal.ChronoUnit.MONTHS.between(first, last) + 1;
     }
