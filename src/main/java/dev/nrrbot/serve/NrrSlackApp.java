@@ -78,7 +78,7 @@ public final class NrrSlackApp {
     /** Every {@code /nrr} command, in the order bare text is offered to them. */
     public static CommandTable commands(Parts p) {
         List<Command<?>> all = new ArrayList<>();
-        all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags().store())).commands());
+        all.addAll(new NumbersCommands(p.cache(), p.access(), flagNotes(p.flags().store()), healthNotes(p)).commands());
         all.addAll(new AccessCommands(p.access()).commands());
         all.addAll(new FlagCommands(p.flags().workflow(), p.flags().store(), p.flags().accounts(), p.access(), p.store(), p.clock(),
                 p.kick()).commands());
@@ -88,6 +88,18 @@ public final class NrrSlackApp {
         all.addAll(new TaxonomyCommands(p.access(), p.store(), p.cache()).commands());
         all.addAll(new dev.nrrbot.health.slack.HealthCommands(p.health(), p.access()).commands());
         return new CommandTable(all, "summary", SENTENCES);
+    }
+
+    /** "Support holds 340k ARR at risk through ticket signals (12 accounts)", under a function's contribution. */
+    static dev.nrrbot.numbers.FunctionNotes healthNotes(Parts p) {
+        return (f, viewer) -> p.health().checkup().map(c -> {
+            var tally = c.atRiskByFunction().get(f);
+            int min = p.access().policy().minGroupSize();
+            String line = tally == null ? f.label() + " holds no ARR at risk by the health score"
+                    : dev.nrrbot.health.render.HealthText.atRiskLine(f, tally,
+                    n -> viewer == null ? n >= min : p.access().seesGroupAmounts(viewer, n));
+            return ":stethoscope: " + dev.nrrbot.platform.slack.BlockKit.escape(line) + ". Its signals: `/nrr health " + f.code() + "`";
+        });
     }
 
     /** An account's flags and their history, under its revenue history in {@code /nrr account}. */

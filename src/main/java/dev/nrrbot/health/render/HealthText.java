@@ -95,7 +95,7 @@ public final class HealthText {
                 hidden++;
                 continue;
             }
-            moved.add(name(p, m.now().accountId()) + ": " + m.before() + " -> " + m.now().health() + " (" + m.change() + ")"
+            moved.add(name(p, m.now().accountId()) + ": " + m.before() + " → " + m.now().health() + " (" + m.change() + ")"
                     + m.now().weakest().map(w -> "; " + w.evidence()).orElse("") + "; ARR " + Money.whole(m.arrCents()));
         }
         if (hidden > 0) {
@@ -274,7 +274,7 @@ public final class HealthText {
         List<String> log = new ArrayList<>();
         for (HealthSettings.Change ch : history) {
             log.add(ch.changedAt().toString().substring(0, 16).replace('T', ' ') + " UTC  " + ch.name().substring(HealthModel.PREFIX.length())
-                    + ": " + (ch.oldValue() == null ? "default" : ch.oldValue()) + " -> " + ch.newValue() + " by " + ch.changedBy());
+                    + ": " + (ch.oldValue() == null ? "default" : ch.oldValue()) + " → " + ch.newValue() + " by " + ch.changedBy());
         }
         page.group("Changes, newest first:", log.isEmpty() ? List.of("none yet: every setting has its default") : log);
         return page.build();

@@ -42,12 +42,19 @@ public final class NumbersCommands {
     private final PortfolioCache cache;
     private final Access access;
     private final AccountNotes notes;
+    private final dev.nrrbot.numbers.FunctionNotes functionNotes;
 
     /** @param notes what else the bot knows of an account (its flags), shown under its history */
     public NumbersCommands(PortfolioCache cache, Access access, AccountNotes notes) {
+        this(cache, access, notes, (f, viewer) -> java.util.Optional.empty());
+    }
+
+    /** @param functionNotes a line about the function from another capability (the health score's at-risk ARR) */
+    public NumbersCommands(PortfolioCache cache, Access access, AccountNotes notes, dev.nrrbot.numbers.FunctionNotes functionNotes) {
         this.cache = cache;
         this.access = access;
         this.notes = notes;
+        this.functionNotes = functionNotes;
     }
 
     public List<Command<?>> commands() {
@@ -118,9 +125,13 @@ public final class NumbersCommands {
         NrrEngine engine = s.engine();
         Window w = engine.window(f.window());
         FunctionDetail d = engine.functionDetail(w, Segment.ALL, f.function());
-        return new Reply(f.function().label() + ": " + Money.points(d.contribution().points()) + " pts of NRR, " + w.label(),
-                AnswerBlocks.function(d, engine.contributionTrend(f.function(), Segment.ALL, 12), s.freshness(), Footer.of(in),
-                        smallGroup(in), access.smallGroupNote()));
+        List<com.slack.api.model.block.LayoutBlock> blocks = new java.util.ArrayList<>(AnswerBlocks.function(d,
+                engine.contributionTrend(f.function(), Segment.ALL, 12), s.freshness(), Footer.of(in), smallGroup(in),
+                access.smallGroupNote()));
+        // what the function holds at risk now, ahead of the footer
+        functionNotes.lineFor(f.function(), in.viewerId()).ifPresent(line ->
+                blocks.add(Math.max(0, blocks.size() - 1), BlockKit.section(line)));
+        return new Reply(f.function().label() + ": " + Money.points(d.contribution().points()) + " pts of NRR, " + w.label(), blocks);
     }
 
     private Reply reasons(NumbersGrammar.Reasons r, Invocation in) {
