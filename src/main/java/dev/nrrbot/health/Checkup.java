@@ -51,9 +51,12 @@ public final class Checkup {
         scores.forEach(s -> byAccount.put(s.accountId(), s));
     }
 
-    /** The day the company view is for: the last day of the latest month loaded (signals after it wait for its revenue). */
-    public static Optional<LocalDate> latestDay(Portfolio p) {
-        return p.latestMonth().map(YearMonth::atEndOfMonth);
+    /**
+     * The day the company view is for: the last day of the latest month loaded (signals after it wait
+     * for its revenue), or {@code today} when that month is still running.
+     */
+    public static Optional<LocalDate> latestDay(Portfolio p, LocalDate today) {
+        return p.latestMonth().map(m -> m.atEndOfMonth().isAfter(today) && !today.isBefore(m.atDay(1)) ? today : m.atEndOfMonth());
     }
 
     /** Scores every account paying on {@code asOf}, and again 30 days before for the movers. */
@@ -119,7 +122,7 @@ public final class Checkup {
         if (a.isEmpty() || m < 0 || m >= l.monthCount() || !l.isCovered(m) || l.mrr(a.get(), m) <= 0) {
             return Optional.empty();
         }
-        LocalDate latest = latestDay(p).orElse(day);
+        LocalDate latest = p.latestMonth().map(YearMonth::atEndOfMonth).orElse(day);
         return Optional.of(score(p, book, model, day, !day.isBefore(latest.withDayOfMonth(1)), a.get(), m));
     }
 

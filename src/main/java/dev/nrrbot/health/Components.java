@@ -61,7 +61,15 @@ public final class Components {
 
     /** Whether the kind's data reaches back {@code days} before the day: else a trend over them is not known. */
     private static boolean covers(Signals in, SignalBook.Kind kind, int days) {
-        return in.book().earliest(kind).map(e -> !e.isAfter(in.asOf().minusDays(days - 1L))).orElse(false);
+        return in.book().earliest(kind).map(e -> !e.isAfter(usageEnd(in).minusDays(days - 1L))).orElse(false);
+    }
+
+    /**
+     * The day usage windows end: the day scored, or the last day any usage was imported if that is
+     * earlier, so an export that lags the revenue by a week does not read as a week without use.
+     */
+    static LocalDate usageEnd(Signals in) {
+        return in.book().latest(SignalBook.Kind.USAGE).filter(d -> d.isBefore(in.asOf())).orElse(in.asOf());
     }
 
     /** a: uses in the last 90 days, b: in the 90 before, c: the change (-0.46). 0 at -50%. */
@@ -73,8 +81,9 @@ public final class Components {
         if (!covers(in, SignalBook.Kind.USAGE, 2 * TREND_DAYS)) {
             return Reading.missing(HealthComponent.USAGE_TREND, "usage known for less than 180 days before " + in.asOf());
         }
-        long recent = u.between(in.asOf().minusDays(TREND_DAYS), in.asOf()).uses();
-        long prior = u.between(in.asOf().minusDays(2L * TREND_DAYS), in.asOf().minusDays(TREND_DAYS)).uses();
+        LocalDate end = usageEnd(in);
+        long recent = u.between(end.minusDays(TREND_DAYS), end).uses();
+        long prior = u.between(end.minusDays(2L * TREND_DAYS), end.minusDays(TREND_DAYS)).uses();
         if (prior == 0) {
             return recent == 0 ? Reading.of(HealthComponent.USAGE_TREND, 0, 0, 0, -1)
                     : Reading.of(HealthComponent.USAGE_TREND, 1, recent, 0, 0);
@@ -92,8 +101,9 @@ public final class Components {
         if (!covers(in, SignalBook.Kind.USAGE, 2 * TREND_DAYS)) {
             return Reading.missing(HealthComponent.USAGE_BREADTH, "usage known for less than 180 days before " + in.asOf());
         }
-        int recent = u.between(in.asOf().minusDays(TREND_DAYS), in.asOf()).features();
-        int prior = u.between(in.asOf().minusDays(2L * TREND_DAYS), in.asOf().minusDays(TREND_DAYS)).features();
+        LocalDate end = usageEnd(in);
+        int recent = u.between(end.minusDays(TREND_DAYS), end).features();
+        int prior = u.between(end.minusDays(2L * TREND_DAYS), end.minusDays(TREND_DAYS)).features();
         if (prior == 0) {
             return Reading.of(HealthComponent.USAGE_BREADTH, recent > 0 ? 1 : 0, recent, 0, 0);
         }
@@ -102,7 +112,8 @@ public final class Components {
 
     /** a: errors, b: uses, c: errors per use, over the last 90 days. 1 at 1%, 0 at 10%. */
     private static Reading errors(Signals in) {
-        UsageSeries.Totals t = in.account().usage().between(in.asOf().minusDays(TREND_DAYS), in.asOf());
+        LocalDate end = usageEnd(in);
+        UsageSeries.Totals t = in.account().usage().between(end.minusDays(TREND_DAYS), end);
         if (t.uses() == 0) {
             return Reading.missing(HealthComponent.ERRORS, "no usage in the last 90 days");
         }

@@ -16,13 +16,14 @@ import java.util.function.Supplier;
  */
 public final class HealthCache {
 
-    private record Key(long version, Map<String, String> settings) {
+    private record Key(long version, Map<String, String> settings, LocalDate day) {
     }
 
     private final SignalStore signals;
     private final LongSupplier version;
     private final Supplier<Portfolio> portfolio;
     private final HealthSettings settings;
+    private final java.time.Clock clock;
     private volatile long bookVersion = -1;
     private volatile SignalBook book;
     private volatile Key checkupKey;
@@ -34,7 +35,9 @@ public final class HealthCache {
      * @param version   increases with every import (signals included)
      * @param portfolio the revenue data at that version
      */
-    public HealthCache(SignalStore signals, LongSupplier version, Supplier<Portfolio> portfolio, HealthSettings settings) {
+    public HealthCache(SignalStore signals, LongSupplier version, Supplier<Portfolio> portfolio, HealthSettings settings,
+                       java.time.Clock clock) {
+        this.clock = clock;
         this.signals = signals;
         this.version = version;
         this.portfolio = portfolio;
@@ -65,11 +68,11 @@ public final class HealthCache {
     /** Every paying account on the latest day loaded, or empty with no revenue data. */
     public synchronized Optional<Checkup> checkup() {
         Portfolio p = portfolio.get();
-        Optional<LocalDate> day = Checkup.latestDay(p);
+        Optional<LocalDate> day = Checkup.latestDay(p, LocalDate.now(clock));
         if (day.isEmpty()) {
             return Optional.empty();
         }
-        Key k = new Key(version.getAsLong(), settings.all());
+        Key k = new Key(version.getAsLong(), settings.all(), day.get());
         if (checkup == null || !k.equals(checkupKey)) {
             checkup = Checkup.of(p, book(), HealthModel.from(k.settings()), day.get());
             checkupKey = k;
@@ -78,7 +81,7 @@ public final class HealthCache {
     }
 
     public synchronized Backtest.Result backtest() {
-        Key k = new Key(version.getAsLong(), settings.all());
+        Key k = new Key(version.getAsLong(), settings.all(), null);
         if (backtest == null || !k.equals(backtestKey)) {
             backtest = Backtest.run(portfolio.get(), book(), HealthModel.from(k.settings()));
             backtestKey = k;

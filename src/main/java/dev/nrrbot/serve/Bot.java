@@ -185,7 +185,7 @@ public final class Bot implements AutoCloseable {
     /** The health score over the signals, its settings, and the caches that keep it quick. */
     static dev.nrrbot.health.HealthCache health(Database db, RevenueStore store, PortfolioCache cache, Timing timing) {
         return new dev.nrrbot.health.HealthCache(signalStore(db), store::dataVersion, () -> cache.engine().portfolio(),
-                new dev.nrrbot.health.db.JdbiHealthSettings(db.jdbi(), timing.clock()));
+                new dev.nrrbot.health.db.JdbiHealthSettings(db.jdbi(), timing.clock()), timing.clock());
     }
 
     public static dev.nrrbot.signals.SignalStore signalStore(Database db) {

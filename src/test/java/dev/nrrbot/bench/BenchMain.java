@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * no load generator; {@code scripts/bench} compiles and runs them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks for nrr-bot (not in the production jar).",
-        subcommands = {BenchCommand.class, LoadTestCommand.class, DurabilityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, HealthBenchCommand.class, LoadTestCommand.class, DurabilityCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 
     @CommandLine.Spec

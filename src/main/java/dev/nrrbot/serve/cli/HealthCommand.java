@@ -49,7 +49,8 @@ final class HealthCommand implements Callable<Integer> {
         RevenueStore store = new JdbiRevenueStore(database, Clock.systemUTC());
         Portfolio p = store.loadPortfolio();
         JdbiHealthSettings settings = new JdbiHealthSettings(database.jdbi(), Clock.systemUTC());
-        HealthCache health = new HealthCache(dev.nrrbot.serve.Bot.signalStore(database), store::dataVersion, () -> p, settings);
+        HealthCache health = new HealthCache(dev.nrrbot.serve.Bot.signalStore(database), store::dataVersion, () -> p, settings,
+                Clock.systemUTC());
         String first = what.isEmpty() ? "" : what.get(0);
         HealthPage page;
         if (first.equals("set")) {
