@@ -81,9 +81,9 @@ public final class Components {
         if (!covers(in, SignalBook.Kind.USAGE, 2 * TREND_DAYS)) {
             return Reading.missing(HealthComponent.USAGE_TREND, "usage known for less than 180 days before " + in.asOf());
         }
-        LocalDate end = usageEnd(in);
-        long recent = u.between(end.minusDays(TREND_DAYS), end).uses();
-        long prior = u.between(end.minusDays(2L * TREND_DAYS), end.minusDays(TREND_DAYS)).uses();
+        UsageSeries.Halves h = in.usage(usageEnd(in));
+        long recent = h.recent().uses();
+        long prior = h.prior().uses();
         if (prior == 0) {
             return recent == 0 ? Reading.of(HealthComponent.USAGE_TREND, 0, 0, 0, -1)
                     : Reading.of(HealthComponent.USAGE_TREND, 1, recent, 0, 0);
@@ -101,9 +101,9 @@ public final class Components {
         if (!covers(in, SignalBook.Kind.USAGE, 2 * TREND_DAYS)) {
             return Reading.missing(HealthComponent.USAGE_BREADTH, "usage known for less than 180 days before " + in.asOf());
         }
-        LocalDate end = usageEnd(in);
-        int recent = u.between(end.minusDays(TREND_DAYS), end).features();
-        int prior = u.between(end.minusDays(2L * TREND_DAYS), end.minusDays(TREND_DAYS)).features();
+        UsageSeries.Halves h = in.usage(usageEnd(in));
+        int recent = h.recent().features();
+        int prior = h.prior().features();
         if (prior == 0) {
             return Reading.of(HealthComponent.USAGE_BREADTH, recent > 0 ? 1 : 0, recent, 0, 0);
         }
@@ -112,8 +112,7 @@ public final class Components {
 
     /** a: errors, b: uses, c: errors per use, over the last 90 days. 1 at 1%, 0 at 10%. */
     private static Reading errors(Signals in) {
-        LocalDate end = usageEnd(in);
-        UsageSeries.Totals t = in.account().usage().between(end.minusDays(TREND_DAYS), end);
+        UsageSeries.Totals t = in.usage(usageEnd(in)).recent();
         if (t.uses() == 0) {
             return Reading.missing(HealthComponent.ERRORS, "no usage in the last 90 days");
         }

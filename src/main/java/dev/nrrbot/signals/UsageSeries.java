@@ -38,17 +38,7 @@ public final class UsageSeries {
 
     /** Uses, errors and distinct features over the days after {@code from} up to and including {@code to}. */
     public Totals between(LocalDate from, LocalDate to) {
-        int lo = firstAfter(from.toEpochDay());
-        int hi = firstAfter(to.toEpochDay());
-        long uses = 0;
-        long errs = 0;
-        java.util.BitSet distinct = new java.util.BitSet();
-        for (int i = lo; i < hi; i++) {
-            uses += counts[i];
-            errs += errors[i];
-            distinct.set(features[i]);
-        }
-        return new Totals(uses, errs, distinct.cardinality());
+        return sum(firstAfter(from.toEpochDay()), firstAfter(to.toEpochDay()));
     }
 
     /** The first index whose day is after {@code epochDay}. */
@@ -65,6 +55,39 @@ public final class UsageSeries {
 
     /** Usage over a span of days. */
     public record Totals(long uses, long errors, int features) {
+    }
+
+    /** The last {@code days} days to {@code end} and the {@code days} before them, in one pass: what the score reads. */
+    public record Halves(Totals recent, Totals prior) {
+    }
+
+    public Halves halves(LocalDate end, int days) {
+        long e = end.toEpochDay();
+        int lo = firstAfter(e - 2L * days);
+        int mid = firstAfter(e - days);
+        int hi = firstAfter(e);
+        return new Halves(sum(mid, hi), sum(lo, mid));
+    }
+
+    private Totals sum(int lo, int hi) {
+        long uses = 0;
+        long errs = 0;
+        long small = 0; // features 0-63 as bits: no allocation in the common case
+        java.util.BitSet more = null;
+        for (int i = lo; i < hi; i++) {
+            uses += counts[i];
+            errs += errors[i];
+            int f = features[i];
+            if (f < 64) {
+                small |= 1L << f;
+            } else {
+                if (more == null) {
+                    more = new java.util.BitSet();
+                }
+                more.set(f);
+            }
+        }
+        return new Totals(uses, errs, Long.bitCount(small) + (more == null ? 0 : more.cardinality()));
     }
 
     /** Collects one account's rows in any order. */
