@@ -25,10 +25,11 @@ CREATE TABLE signal_usage (
     use_count        BIGINT       NOT NULL,
     duration_seconds BIGINT       NOT NULL,
     error_count      BIGINT       NOT NULL,
-    PRIMARY KEY (account_id, usage_day, feature)
+    -- day first: replacing a day deletes a range of the key, and an import writing day by day appends
+    -- to the index instead of scattering into it
+    PRIMARY KEY (usage_day, account_id, feature)
 );
--- Replacing a day deletes by day alone.
-CREATE INDEX signal_usage_day ON signal_usage (usage_day);
+CREATE INDEX signal_usage_account ON signal_usage (account_id);
 
 -- survey_key: 'id:' and the response id, or the account, the day and the row's place among the
 -- rows sharing them (like reason records without an id).
@@ -124,5 +125,5 @@ CREATE TABLE undo_signal_usage (
     use_count        BIGINT       NOT NULL,
     duration_seconds BIGINT       NOT NULL,
     error_count      BIGINT       NOT NULL,
-    PRIMARY KEY (import_id, account_id, usage_day, feature)
+    PRIMARY KEY (import_id, usage_day, account_id, feature)
 );

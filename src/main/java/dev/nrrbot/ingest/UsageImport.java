@@ -34,6 +34,9 @@ final class UsageImport {
     private record Key(String account, LocalDate day, String feature) {
     }
 
+    private static final java.util.Comparator<Key> BY_ACCOUNT_AND_FEATURE =
+            java.util.Comparator.comparing(Key::account).thenComparing(Key::feature);
+
     private UsageImport() {
     }
 
@@ -128,6 +131,8 @@ final class UsageImport {
             byDay.computeIfAbsent(e.getKey().day(), d -> new ArrayList<>()).add(e);
         }
         for (Map.Entry<LocalDate, List<Map.Entry<Key, long[]>>> day : byDay.entrySet()) {
+            // in the table's key order (day, account, feature): the index grows at its end
+            day.getValue().sort(Map.Entry.comparingByKey(BY_ACCOUNT_AND_FEATURE));
             w.replaceUsageDay(day.getKey());
             for (Map.Entry<Key, long[]> e : day.getValue()) {
                 long[] v = e.getValue();
