@@ -125,6 +125,19 @@ class SignalImportTest extends ImportTestSupport {
     }
 
     @Test
+    void theRevenueKindsReadTheDateFormatTooAndWithoutItOnlyIsoDates() {
+        ImportOptions dayFirst = ImportOptions.DEFAULTS.withDateFormat(DateReader.Format.DMY);
+        load(ImportKind.ACCOUNTS, csv("a.csv", "account_id,renewal_date\nA,31/03/2026\n"), dayFirst);
+        load(ImportKind.SUBSCRIPTIONS, csv("s.csv", "subscription_id,account_id,start_date,end_date,mrr\nS1,A,1/2/2026,,10\n"),
+                dayFirst);
+
+        assertThat(store.loadPortfolio().account("A").orElseThrow().renewalDate()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(store.subscriptions().get(0).start()).isEqualTo(LocalDate.of(2026, 2, 1));
+        ImportRejected e = rejected(ImportKind.REASONS, csv("r.csv", "account_id,date,reason\nA,7/27/2026,pricing\n"));
+        assertThat(e.problems()).containsExactly("r.csv:2 column 'date' value '7/27/2026': a date as YYYY-MM-DD");
+    }
+
+    @Test
     void theWholeBookRoundTrips() {
         load(ImportKind.TICKETS, csv("t.csv", "ticket_id,account_id,opened_at\nT1,A,2025-01-01\n"));
         load(ImportKind.USAGE, csv("u.csv", "account_id,date,feature\nA,2025-01-02,x\n"));
