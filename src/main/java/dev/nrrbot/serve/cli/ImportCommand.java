@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions or reasons (the revenue),",
-                "or tickets, usage, surveys, invoices or events (the early-warning signals).",
+        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions, reasons, or a signal.",
+                "The signals, which the health score reads: tickets, usage, surveys, invoices, events.",
                 "The columns of each KIND:",
                 "  accounts       account_id[, name, csm_email, renewal_date, attributes...]",
                 "  mrr            account_id, month, mrr (a monthly ledger)",
