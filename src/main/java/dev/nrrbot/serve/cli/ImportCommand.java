@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions, reasons, or a signal.",
-                "The signals, which the health score reads: tickets, usage, surveys, invoices, events.",
+        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions, reasons or a signal.",
+                "The signals (tickets, usage, surveys, invoices, events) feed the health score.",
                 "The columns of each KIND:",
                 "  accounts       account_id[, name, csm_email, renewal_date, attributes...]",
                 "  mrr            account_id, month, mrr (a monthly ledger)",
@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 "  tickets        ticket_id, account_id, opened_at[, closed_at, priority,",
                 "                 first_response_minutes, satisfaction, escalated]",
                 "  usage          account_id or subscription_id, date, feature[, count,",
-                "                 duration_seconds, errors]: each day in the file replaces that day",
+                "                 duration_seconds, errors]: a file's days replace those days",
                 "  surveys        account_id, date, score[, comment, response_id] (--scale)",
                 "  invoices       account_id, invoice_id, due_date, amount[, paid_at, status]",
                 "  events         account_id, date, type[, note]: champion or executive changes,",
