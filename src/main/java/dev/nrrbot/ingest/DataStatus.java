@@ -22,7 +22,25 @@ public record DataStatus(int accounts, int named, int withCsm, int withRenewal, 
                          YearMonth firstMonth, YearMonth lastMonth, int coveredMonths, List<YearMonth> gaps,
                          long ledgerRows, int payingLatest, long latestMrrCents, int subscriptions, int openSubscriptions,
                          int reasonRecords, int unmatchedRecords, List<ImportRecord> imports,
-                         List<DataWarnings.Warning> warnings, String currency) {
+                         List<DataWarnings.Warning> warnings, String currency,
+                         List<dev.nrrbot.signals.SignalStore.Loaded> signals) {
+
+    public DataStatus(int accounts, int named, int withCsm, int withRenewal, List<String> attributes,
+                      YearMonth firstMonth, YearMonth lastMonth, int coveredMonths, List<YearMonth> gaps,
+                      long ledgerRows, int payingLatest, long latestMrrCents, int subscriptions, int openSubscriptions,
+                      int reasonRecords, int unmatchedRecords, List<ImportRecord> imports,
+                      List<DataWarnings.Warning> warnings, String currency) {
+        this(accounts, named, withCsm, withRenewal, attributes, firstMonth, lastMonth, coveredMonths, gaps, ledgerRows,
+                payingLatest, latestMrrCents, subscriptions, openSubscriptions, reasonRecords, unmatchedRecords, imports,
+                warnings, currency, List.of());
+    }
+
+    /** The same status with what is loaded of each signal kind. */
+    public DataStatus withSignals(List<dev.nrrbot.signals.SignalStore.Loaded> loaded) {
+        return new DataStatus(accounts, named, withCsm, withRenewal, attributes, firstMonth, lastMonth, coveredMonths, gaps,
+                ledgerRows, payingLatest, latestMrrCents, subscriptions, openSubscriptions, reasonRecords, unmatchedRecords,
+                imports, warnings, currency, List.copyOf(loaded));
+    }
 
     /** How many imports the status lists, newest first. */
     public static final int IMPORTS_SHOWN = 8;
@@ -33,7 +51,8 @@ public record DataStatus(int accounts, int named, int withCsm, int withRenewal, 
 
     /** The status of {@code store}, from its current snapshot {@code p}. */
     public static DataStatus read(dev.nrrbot.revenue.RevenueStore store, Portfolio p) {
-        return of(p, store.subscriptions(), store.imports(), headlineNrr(p), REPORTING_CURRENCY);
+        return of(p, store.subscriptions(), store.imports(), headlineNrr(p), REPORTING_CURRENCY)
+                .withSignals(store.signals().loaded());
     }
 
     /** The current 12-month NRR as a ratio, or null when there is none (no data, a gap, no cohort). */
@@ -124,6 +143,7 @@ public record DataStatus(int accounts, int named, int withCsm, int withRenewal, 
             out.add(reasonRecords == 0 ? "  reasons        none yet: import reasons FILE"
                     : String.format(Locale.ROOT, "  reasons        %,d records (%,d reach a movement, %,d match none)",
                     reasonRecords, reasonRecords - unmatchedRecords, unmatchedRecords));
+            signals.forEach(l -> out.add(signalLine(l)));
             out.add("  currency       " + currency + " (amounts are read as " + currency + ")");
         }
         if (!imports.isEmpty()) {
@@ -153,6 +173,22 @@ public record DataStatus(int accounts, int named, int withCsm, int withRenewal, 
             }
         }
         return out;
+    }
+
+    /** "tickets        2,000 (2023-01-02 to 2024-12-31, 480 accounts; 312 open)". */
+    static String signalLine(dev.nrrbot.signals.SignalStore.Loaded l) {
+        String span = l.first() + " to " + l.last();
+        return switch (l.kind()) {
+            case TICKETS -> String.format(Locale.ROOT, "  tickets        %,d (%s, %,d accounts; %,d open)", l.rows(), span,
+                    l.accounts(), l.detail());
+            case USAGE -> String.format(Locale.ROOT, "  usage          %,d rows in %,d account-days, %,d features (%s, %,d accounts)",
+                    l.rows(), l.detail(), l.features(), span, l.accounts());
+            case SURVEYS -> String.format(Locale.ROOT, "  surveys        %,d answers (%s, %,d accounts)", l.rows(), span,
+                    l.accounts());
+            case INVOICES -> String.format(Locale.ROOT, "  invoices       %,d (due %s, %,d accounts; %,d failed or overdue)",
+                    l.rows(), span, l.accounts(), l.detail());
+            case EVENTS -> String.format(Locale.ROOT, "  events         %,d (%s, %,d accounts)", l.rows(), span, l.accounts());
+        };
     }
 
     private static String months(List<YearMonth> gaps) {

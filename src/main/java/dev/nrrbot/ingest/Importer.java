@@ -78,6 +78,7 @@ public final class Importer {
             case MRR -> List.of(ACCOUNT_ID, MONTH, MRR);
             case SUBSCRIPTIONS -> List.of(SUBSCRIPTION_ID, ACCOUNT_ID, START, END, SUB_MRR, AMOUNT, INTERVAL);
             case REASONS -> List.of(ACCOUNT_ID, DATE, REASON, NOTE, EVENT_ID);
+            default -> SignalImports.fields(kind);
         };
     }
 
@@ -101,15 +102,21 @@ public final class Importer {
                         + " with " + INTERVAL.describe());
                 throw new ImportRejected(src.name(), problems);
             }
+            if (kind.isSignal()) {
+                return signals(kind, src, problems, options, progress);
+            }
             ReasonTaxonomy taxonomy = store.taxonomy();
+            DateReader dates = new DateReader(options.dateFormat(), false);
             Written written = store.write(w -> {
                 long id = w.beginImport(kind.code(), src.name(), by);
                 Written out = switch (kind) {
-                    case ACCOUNTS -> accounts(src, w, problems);
+                    case ACCOUNTS -> accounts(src, w, problems, dates);
                     case MRR -> ledger(src, w, problems, progress);
-                    case SUBSCRIPTIONS -> subscriptions(src, w, problems, options, progress);
-                    case REASONS -> reasons(src, w, problems, taxonomy, options);
+                    case SUBSCRIPTIONS -> subscriptions(src, w, problems, options, progress, dates);
+                    case REASONS -> reasons(src, w, problems, taxonomy, options, dates);
+                    default -> throw new IllegalStateException(kind.code());
                 };
+                dates.finish(problems);
                 if (problems.any()) {
                     throw new ImportRejected(src.name(), problems); // rolls the transaction back
                 }
@@ -125,6 +132,45 @@ public final class Importer {
         }
     }
 
+    /**
+     * A signal import: the same checks, log entry and transaction as the revenue kinds; its readers are
+     * {@link SignalImports}'. Usage by subscription id finds accounts through the subscriptions imported.
+     */
+    private ImportSummary signals(ImportKind kind, CsvSource src, Problems problems, ImportOptions options,
+                                  CsvSource.Progress progress) {
+        Map<String, String> subscriptionAccounts = new HashMap<>();
+        if (kind == ImportKind.USAGE) {
+            store.subscriptions().forEach(s -> subscriptionAccounts.put(s.id(), s.accountId()));
+        }
+        SignalImports.Context ctx = new SignalImports.Context(new DateReader(options.dateFormat(), true), options,
+                subscriptionAccounts, progress);
+        SignalImports.Result r = store.write(w -> {
+            long id = w.beginImport(kind.code(), src.name(), by);
+            SignalImports.Result out = SignalImports.read(kind, src, w.signals(), problems, ctx);
+            if (problems.any()) {
+                throw new ImportRejected(src.name(), problems); // rolls the transaction back
+            }
+            w.finishImport(id, out.rows(), out.firstMonth(), out.lastMonth());
+            return out;
+        });
+        List<String> notes = new ArrayList<>();
+        if (r.first() != null) {
+            notes.add("Dates covered: " + r.first() + " to " + r.last() + ".");
+        }
+        notes.addAll(r.notes());
+        Portfolio p = store.loadPortfolio();
+        List<String> unknown = r.accounts().stream().filter(a -> p.account(a).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            notes.add(SignalImports.unknownAccounts(kind, unknown, r.accounts().size()));
+        }
+        List<String> ignored = src.otherColumns();
+        if (!ignored.isEmpty()) {
+            notes.add("Columns not used by a " + kind.code() + " import: " + String.join(", ", ignored) + ".");
+        }
+        return new ImportSummary(kind, src.name(), r.rows(), r.accounts().size(), null, null, 0, Map.of(), 0, 0, 0,
+                List.of(), notes, List.of());
+    }
+
     /** What one import wrote, for its summary. */
     private record Written(int rows, Set<String> accounts, TreeSet<YearMonth> months, Set<String> reasonKeys,
                            List<String> addedCodes, List<String> notes) {
@@ -133,7 +179,7 @@ public final class Importer {
         }
     }
 
-    private Written accounts(CsvSource src, RevenueWriter w, Problems problems) {
+    private Written accounts(CsvSource src, RevenueWriter w, Problems problems, DateReader dates) {
         Map<String, Long> seen = new LinkedHashMap<>();
         List<String> attributes = src.otherColumns();
         for (String a : attributes) {
@@ -171,9 +217,9 @@ public final class Importer {
             }
             if (src.has(RENEWAL)) {
                 String text = row.get(RENEWAL);
-                Optional<LocalDate> d = text.isEmpty() ? Optional.empty() : Values.date(text);
+                Optional<LocalDate> d = text.isEmpty() ? Optional.empty() : dates.read(text, row.line(), src.header(RENEWAL));
                 if (!text.isEmpty() && d.isEmpty()) {
-                    row.problem(RENEWAL, Values.DATE_FORM + ", or nothing");
+                    row.problem(RENEWAL, dates.form() + ", or nothing");
                 }
                 fields.put("renewal_date", d.orElse(null));
             }
@@ -241,7 +287,7 @@ public final class Importer {
     }
 
     private Written subscriptions(CsvSource src, RevenueWriter w, Problems problems, ImportOptions options,
-                                  CsvSource.Progress progress) {
+                                  CsvSource.Progress progress, DateReader dates) {
         List<Subscription> subs = new ArrayList<>();
         Map<String, Long> ids = new HashMap<>();
         boolean byAmount = !src.has(SUB_MRR);
@@ -249,9 +295,9 @@ public final class Importer {
         int rows = src.forEach(row -> {
             String id = row.get(SUBSCRIPTION_ID);
             String account = row.get(ACCOUNT_ID);
-            Optional<LocalDate> start = Values.date(row.get(START));
+            Optional<LocalDate> start = dates.read(row.get(START), row.line(), src.header(START));
             String endText = row.get(END);
-            Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : Values.date(endText);
+            Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : dates.read(endText, row.line(), src.header(END));
             // exact until the one rounding to the cent, after dividing by the interval
             Optional<BigDecimal> price = Values.amount(row.get(byAmount ? AMOUNT : SUB_MRR));
             Optional<Integer> per = byAmount ? Values.intervalMonths(row.get(INTERVAL)) : Optional.of(1);
@@ -272,11 +318,11 @@ public final class Importer {
                 ok = false;
             }
             if (start.isEmpty()) {
-                row.problem(START, Values.DATE_FORM);
+                row.problem(START, dates.form());
                 ok = false;
             }
             if (!endText.isEmpty() && end.isEmpty()) {
-                row.problem(END, Values.DATE_FORM + ", or nothing for a subscription still running");
+                row.problem(END, dates.form() + ", or nothing for a subscription still running");
                 ok = false;
             }
             if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -336,7 +382,8 @@ public final class Importer {
      * account, the date and the code are, and the second, third... different row sharing them is a
      * record of its own. A row identical in every column to an earlier one is kept once, with a notice.
      */
-    private Written reasons(CsvSource src, RevenueWriter w, Problems problems, ReasonTaxonomy known, ImportOptions options) {
+    private Written reasons(CsvSource src, RevenueWriter w, Problems problems, ReasonTaxonomy known, ImportOptions options,
+                            DateReader dates) {
         ReasonTaxonomy[] taxonomy = {known};
         Set<String> keys = new LinkedHashSet<>();
         Map<String, Long> ids = new HashMap<>();
@@ -352,7 +399,7 @@ public final class Importer {
                 return;
             }
             String account = row.get(ACCOUNT_ID);
-            Optional<LocalDate> date = Values.date(row.get(DATE));
+            Optional<LocalDate> date = dates.read(row.get(DATE), row.line(), src.header(DATE));
             String raw = row.get(REASON);
             String id = row.get(EVENT_ID);
             Optional<ReasonCode> code = taxonomy[0].resolve(raw);
@@ -364,7 +411,7 @@ public final class Importer {
                 ok = false;
             }
             if (date.isEmpty()) {
-                row.problem(DATE, Values.DATE_FORM);
+                row.problem(DATE, dates.form());
                 ok = false;
             }
             if (!fits(row, NOTE, ColumnSizes.NOTE, "notes")) {

@@ -64,6 +64,39 @@ public final class Values {
         return amount(text).map(a -> monthlyCents(a, 1));
     }
 
+    private static final Pattern NUMBER = Pattern.compile("(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
+
+    /** What a count or a number of minutes may look like, for a problem's sentence. */
+    public static final String COUNT_FORM = "a whole number of 0 or more such as 74, 74.0 or 1,250";
+    public static final String BOOLEAN_FORM = "true or false (also yes/no, 1/0, y/n), or nothing";
+
+    /**
+     * A count as exports write it: 74, 74.0 (a spreadsheet's float) or 1,250; a fraction is rounded half
+     * up. Empty for anything else, a negative number included.
+     */
+    public static Optional<Long> count(String text) {
+        String t = text.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(t.replace(",", "")).setScale(0, RoundingMode.HALF_UP).longValue());
+    }
+
+    /** A number of 0 or more as exports write it (4.0, 1,250.5); empty otherwise. */
+    public static Optional<Double> number(String text) {
+        String t = text.trim();
+        return NUMBER.matcher(t).matches() ? Optional.of(Double.parseDouble(t.replace(",", ""))) : Optional.empty();
+    }
+
+    /** true/false, yes/no, 1/0, y/n, t/f in any case; empty otherwise. */
+    public static Optional<Boolean> bool(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "y", "t" -> Optional.of(true);
+            case "false", "no", "0", "n", "f" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
     /** Months per billing interval: month 1, quarter 3, year 12. */
     public static Optional<Integer> intervalMonths(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

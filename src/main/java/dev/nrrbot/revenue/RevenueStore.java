@@ -58,4 +58,9 @@ public interface RevenueStore {
      * throws, nothing is.
      */
     <T> T write(Function<RevenueWriter, T> work);
+
+    /** The imported signals, read beside the revenue (status counts them). */
+    default dev.nrrbot.signals.SignalStore signals() {
+        return dev.nrrbot.signals.SignalStore.NONE;
+    }
 }

@@ -64,4 +64,7 @@ public interface RevenueWriter {
 
     /** Sets the reason of one movement itself (from Slack): it wins over imported records. */
     void setMovementReason(String accountId, java.time.YearMonth month, String code, String note, String setBy);
+
+    /** The signal writes (tickets, usage, surveys, invoices, events) of this same transaction. */
+    dev.nrrbot.signals.SignalWriter signals();
 }

@@ -189,7 +189,7 @@ public final class Bot implements AutoCloseable {
     }
 
     public static dev.nrrbot.signals.SignalStore signalStore(Database db) {
-        return () -> dev.nrrbot.signals.SignalBook.EMPTY;
+        return new dev.nrrbot.signals.db.JdbiSignalStore(db.jdbi());
     }
 
     /** The flag capability: its store, the workflow, the follow-ups and reason capture. */

@@ -47,6 +47,16 @@ abstract class ImportTestSupport {
                 + " ORDER BY account_id, event_date, reason_code, record_key");
         TABLES.put("movement_reason", "SELECT account_id, movement_month, reason_code FROM movement_reason"
                 + " ORDER BY account_id, movement_month");
+        TABLES.put("signal_ticket", "SELECT ticket_id, account_id, opened_on, closed_on, priority, first_response_minutes,"
+                + " satisfaction, escalated FROM signal_ticket ORDER BY ticket_id");
+        TABLES.put("signal_usage", "SELECT account_id, usage_day, feature, use_count, duration_seconds, error_count"
+                + " FROM signal_usage ORDER BY account_id, usage_day, feature");
+        TABLES.put("signal_survey", "SELECT survey_key, response_id, account_id, survey_day, score, scale, comment_text"
+                + " FROM signal_survey ORDER BY survey_key");
+        TABLES.put("signal_invoice", "SELECT invoice_id, account_id, due_on, paid_on, amount_cents, invoice_status"
+                + " FROM signal_invoice ORDER BY invoice_id");
+        TABLES.put("signal_event", "SELECT event_key, account_id, event_day, event_type, note FROM signal_event"
+                + " ORDER BY event_key");
     }
 
     @TempDir

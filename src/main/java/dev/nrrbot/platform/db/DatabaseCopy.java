@@ -24,7 +24,9 @@ public final class DatabaseCopy {
             "function_owner", "risk_flag", "flag_event", "outbox", "app_setting", "reason_request",
             "slack_user_email", "readout_schedule", "readout_run", "comp_setting", "comp_setting_history", "slack_request", "function_member",
             "undo_table", "undo_account", "undo_attribute", "undo_subscription", "undo_reason_record", "undo_month",
-            "undo_ledger", "undo_reason_code", "taxonomy_change", "setting_change", "auto_flag");
+            "undo_ledger", "undo_reason_code", "taxonomy_change", "signal_ticket", "signal_usage", "signal_survey",
+            "signal_invoice", "signal_event", "undo_signal_ticket", "undo_signal_survey", "undo_signal_invoice",
+            "undo_signal_event", "undo_usage_day", "undo_signal_usage", "setting_change", "auto_flag");
     /** Tables whose id the database generates: after the copy, new ids must start above the copied ones. */
     static final List<String> IDENTITIES = List.of("import_log", "risk_flag", "flag_event", "outbox", "readout_schedule",
             "comp_setting_history", "taxonomy_change", "setting_change", "auto_flag");

@@ -288,6 +288,11 @@ public final class JdbiRevenueStore implements RevenueStore {
         });
     }
 
+    @Override
+    public dev.nrrbot.signals.SignalStore signals() {
+        return new dev.nrrbot.signals.db.JdbiSignalStore(jdbi);
+    }
+
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }

@@ -8,8 +8,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What an import replaced, kept so that it can be taken back exactly (migrations/V11__import_journal.sql).
- * The small tables an import touches are kept whole, as they were before it; of the ledger, only the
- * months it replaced. Imports are taken back newest first, so putting a before-image back never
+ * The small tables an import touches are kept whole, as they were before it (tickets, surveys, invoices
+ * and events too: one INSERT ... SELECT inside the database, even for 500,000 tickets); of the ledger,
+ * only the months it replaced, and of usage only the days. Imports are taken back newest first, so putting a before-image back never
  * overwrites a later import.
  */
 final class Journal {
@@ -22,12 +23,21 @@ final class Journal {
             "account", "account_id, name, csm_email, renewal_date, updated_at",
             "account_attribute", "account_id, attr_name, attr_value",
             "subscription", "subscription_id, account_id, start_date, end_date, mrr_cents",
-            "reason_record", "record_key, event_id, account_id, event_date, reason_code, note, seq, imported_at");
+            "reason_record", "record_key, event_id, account_id, event_date, reason_code, note, seq, imported_at",
+            "signal_ticket", "ticket_id, account_id, opened_on, closed_on, priority, first_response_minutes, satisfaction,"
+                    + " escalated",
+            "signal_survey", "survey_key, response_id, account_id, survey_day, score, scale, comment_text",
+            "signal_invoice", "invoice_id, account_id, due_on, paid_on, amount_cents, invoice_status",
+            "signal_event", "event_key, account_id, event_day, event_type, note");
     /** Restored in this order: reason records before the codes they may name are looked at. */
-    private static final List<String> ORDER = List.of("account", "account_attribute", "subscription", "reason_record");
+    private static final List<String> ORDER = List.of("account", "account_attribute", "subscription", "reason_record",
+            "signal_ticket", "signal_survey", "signal_invoice", "signal_event");
+    private static final String USAGE_COLS = "account_id, usage_day, feature, use_count, duration_seconds, error_count";
 
     private static final List<String> UNDO_TABLES = List.of("undo_table", "undo_account", "undo_attribute",
-            "undo_subscription", "undo_reason_record", "undo_month", "undo_ledger", "undo_reason_code");
+            "undo_subscription", "undo_reason_record", "undo_month", "undo_ledger", "undo_reason_code",
+            "undo_signal_ticket", "undo_signal_survey", "undo_signal_invoice", "undo_signal_event", "undo_usage_day",
+            "undo_signal_usage");
 
     private Journal() {
     }
@@ -48,6 +58,13 @@ final class Journal {
                 + " LEFT JOIN covered_month c ON c.ledger_month = ?", importId, month, month);
         h.execute("INSERT INTO undo_ledger (import_id, ledger_month, account_id, mrr_cents)"
                 + " SELECT ?, ledger_month, account_id, mrr_cents FROM mrr_ledger WHERE ledger_month = ?", importId, month);
+    }
+
+    /** Of usage, like the ledger's months, only the days an import replaces are kept. */
+    static void keepUsageDay(Handle h, long importId, LocalDate day) {
+        h.execute("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)", importId, day);
+        h.execute("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, " + USAGE_COLS
+                + " FROM signal_usage WHERE usage_day = ?", importId, day);
     }
 
     /** Drops the journals of all but the {@link #DEPTH} latest imports that still have one. */
@@ -84,6 +101,10 @@ final class Journal {
                 + " FROM undo_month WHERE import_id = ? AND source IS NOT NULL", importId);
         h.execute("INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) SELECT ledger_month, account_id, mrr_cents"
                 + " FROM undo_ledger WHERE import_id = ?", importId);
+        h.execute("DELETE FROM signal_usage WHERE usage_day IN (SELECT usage_day FROM undo_usage_day WHERE import_id = ?)",
+                importId);
+        h.execute("INSERT INTO signal_usage (" + USAGE_COLS + ") SELECT " + USAGE_COLS + " FROM undo_signal_usage"
+                + " WHERE import_id = ?", importId);
         // codes the import added go with it, unless something still names them (a reason set in Slack)
         String unused = " WHERE code IN (SELECT code FROM undo_reason_code WHERE import_id = ?)"
                 + " AND code NOT IN (SELECT reason_code FROM reason_record)"
@@ -97,7 +118,8 @@ final class Journal {
     /** Removes every imported row and every journal; the log marks each applied import as taken back. */
     static void reset(Handle h, String by, OffsetDateTime now) {
         for (String t : List.of("account_attribute", "account", "mrr_ledger", "covered_month", "subscription",
-                "reason_record", "movement_reason", "reason_request")) {
+                "reason_record", "movement_reason", "reason_request", "signal_ticket", "signal_usage", "signal_survey",
+                "signal_invoice", "signal_event")) {
             h.execute("DELETE FROM " + t);
         }
         for (String t : UNDO_TABLES) {

@@ -38,7 +38,7 @@ import org.jdbi.v3.core.Jdbi;
  * such values with their line first, so this is the last line of defence.
  *
  * <p>Over 300 lines: every write of an import, each a short method, and the hooks of its undo journal
- * ({@link Journal}) beside the writes they protect.
+ * ({@link Journal}) beside the writes they protect. The signal writes are {@link SignalBatchWriter}'s.
  */
 final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private static final int BATCH = 5_000;
@@ -63,6 +63,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     private long journal = -1;
     private final java.util.Set<String> imaged = new java.util.HashSet<>();
     private final java.util.Set<YearMonth> monthsKept = new java.util.HashSet<>();
+    private SignalBatchWriter signals;
 
     /** @param now stamps every row this transaction writes */
     LedgerBatchWriter(Handle handle, OffsetDateTime now) {
@@ -71,7 +72,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
         this.c = handle.getConnection();
     }
 
-    private void add(String sql, Object... values) {
+    void add(String sql, Object... values) {
         try {
             PreparedStatement ps = statements.get(sql);
             if (ps == null) {
@@ -118,7 +119,7 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     }
 
     /** {@code value}, when it fits a column of {@code max} characters; refuses it otherwise. */
-    private static String fits(String value, int max, String what) {
+    static String fits(String value, int max, String what) {
         if (value != null && value.length() > max) {
             throw new StoreException("could not write to the database: " + what + " of " + value.length()
                     + " characters does not fit (the column holds " + max + "); nothing was written");
@@ -317,11 +318,27 @@ final class LedgerBatchWriter implements RevenueWriter, AutoCloseable {
     }
 
     /** Before this transaction first writes {@code table}: keeps the table as it was, for an undo. */
-    private void image(String table) {
+    void image(String table) {
         if (journal >= 0 && imaged.add(table)) {
             flush();
             Journal.keepTable(handle, journal, table);
         }
+    }
+
+    long journal() {
+        return journal;
+    }
+
+    Handle handle() {
+        return handle;
+    }
+
+    @Override
+    public dev.nrrbot.signals.SignalWriter signals() {
+        if (signals == null) {
+            signals = new SignalBatchWriter(this);
+        }
+        return signals;
     }
 
     @Override

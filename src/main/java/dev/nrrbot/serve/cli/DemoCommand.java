@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Creates a fictional SaaS company (1,200 accounts, 36 months), imports it and prints its NRR"
-                + " report and churn reasons. The same data every time.")
+        description = "Creates a fictional SaaS company (1,200 accounts, 36 months, with tickets, usage, surveys, invoices"
+                + " and account events), imports it and prints its NRR report and churn reasons. The same data every time.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,12 +42,20 @@ final class DemoCommand implements Callable<Integer> {
                     + " or start over with reset --yes, which removes your data.");
             return Main.DATA_PROBLEM;
         }
-        SyntheticCompany.Files3 files = SyntheticCompany.demo().writeTo(dir);
+        SyntheticCompany company = SyntheticCompany.demo();
+        SyntheticCompany.Files3 files = company.writeTo(dir);
         out.println("Demo company written to " + dir.toAbsolutePath().normalize() + ", importing...");
         Importer importer = new Importer(store);
         importer.run(ImportKind.ACCOUNTS, files.accounts(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
         importer.run(ImportKind.MRR, files.mrr(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
         importer.run(ImportKind.REASONS, files.reasons(), ImportOptions.DEFAULTS, null).lines().forEach(out::println);
+        // the signals each function owns, which precede its churns (with noise): what the health score reads
+        dev.nrrbot.demo.DemoSignals.Files signals = dev.nrrbot.demo.DemoSignals.writeTo(dir, company);
+        for (var kind : List.of(java.util.Map.entry(ImportKind.TICKETS, signals.tickets()), java.util.Map.entry(ImportKind.USAGE,
+                signals.usage()), java.util.Map.entry(ImportKind.SURVEYS, signals.surveys()), java.util.Map.entry(ImportKind.INVOICES,
+                signals.invoices()), java.util.Map.entry(ImportKind.EVENTS, signals.events()))) {
+            out.println(importer.run(kind.getKey(), kind.getValue(), ImportOptions.DEFAULTS, null).lines().get(0));
+        }
         NrrEngine engine = new NrrEngine(store.loadPortfolio());
         out.println();
         out.print(TextReport.retention(engine.report(engine.window(dev.nrrbot.metrics.WindowSpec.CURRENT), Segment.ALL)));
@@ -56,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         String c = Launcher.COMMAND;
         out.println("Try next: " + c + " report --window 2026-Q3 | " + c + " report --segment plan=Enterprise | " + c
-                + " reasons --window 2026 | " + c + " trend | " + c + " report --format json");
+                + " reasons --window 2026 | " + c + " trend | " + c + " health | " + c + " health backtest | " + c + " renewals");
         out.flush();
         return 0;
     }

@@ -1,11 +1,13 @@
 package dev.nrrbot.serve.cli;
 
 import dev.nrrbot.ingest.CsvSource;
+import dev.nrrbot.ingest.DateReader;
 import dev.nrrbot.ingest.ImportKind;
 import dev.nrrbot.ingest.ImportOptions;
 import dev.nrrbot.ingest.ImportRejected;
 import dev.nrrbot.ingest.ImportSummary;
 import dev.nrrbot.ingest.Importer;
+import dev.nrrbot.signals.Survey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions or reasons.",
+        description = {"Imports a CSV export of one KIND: accounts, mrr, subscriptions, reasons or a signal.",
+                "The signals (tickets, usage, surveys, invoices, events) feed the health score.",
                 "The columns of each KIND:",
                 "  accounts       account_id[, name, csm_email, renewal_date, attributes...]",
                 "  mrr            account_id, month, mrr (a monthly ledger)",
@@ -26,13 +29,22 @@ import picocli.CommandLine.Parameters;
                 "                 (or amount + interval)",
                 "  reasons        account_id, date, reason[, note]: churn and contraction",
                 "                 reasons, expansion and reactivation drivers",
+                "  tickets        ticket_id, account_id, opened_at[, closed_at, priority,",
+                "                 first_response_minutes, satisfaction, escalated]",
+                "  usage          account_id or subscription_id, date, feature[, count,",
+                "                 duration_seconds, errors]: a file's days replace those days",
+                "  surveys        account_id, date, score[, comment, response_id] (--scale)",
+                "  invoices       account_id, invoice_id, due_date, amount[, paid_at, status]",
+                "  events         account_id, date, type[, note]: champion or executive changes,",
+                "                 other milestones",
                 "A file with any problem is rejected whole; importing the same file twice changes nothing."})
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption db;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "accounts, mrr, subscriptions or reasons.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "accounts, mrr, subscriptions, reasons, tickets, usage,"
+            + " surveys, invoices or events.")
     String kind;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The CSV file (UTF-8, first line a header).")
@@ -46,6 +58,15 @@ final class ImportCommand implements Callable<Integer> {
             description = "Subscriptions: the last month to build the ledger for (default: the month of the latest date in the file).")
     String through;
 
+    @Option(names = "--date-format", paramLabel = "FORMAT",
+            description = "How the file writes its dates: YYYY-MM-DD, M/D/YYYY or D/M/YYYY (also MM/DD/YYYY, DD/MM/YYYY,"
+                    + " US, EU). Default: ISO dates, and for the signal kinds slashed dates that read only one way.")
+    String dateFormat;
+
+    @Option(names = "--scale", paramLabel = "SCALE",
+            description = "Surveys: nps (scores 0-10, the default) or csat (scores 1-5).")
+    String scale;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +76,29 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ImportKind k = ImportKind.parse(kind).orElse(null);
         if (k == null) {
-            err.println("nrr-bot: unknown KIND '" + kind + "': use accounts, mrr, subscriptions or reasons.");
+            err.println("nrr-bot: unknown KIND '" + kind + "': use " + ImportKind.NAMES + ".");
             return CommandLine.ExitCode.USAGE;
+        }
+        DateReader.Format format = null;
+        if (dateFormat != null) {
+            format = DateReader.Format.parse(dateFormat).orElse(null);
+            if (format == null) {
+                err.println("nrr-bot: --date-format '" + dateFormat + "' is not a format I read: use "
+                        + DateReader.Format.NAMES + ".");
+                return CommandLine.ExitCode.USAGE;
+            }
+        }
+        Survey.Scale surveyScale = null;
+        if (scale != null) {
+            surveyScale = switch (scale.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "nps" -> Survey.Scale.NPS;
+                case "csat" -> Survey.Scale.CSAT;
+                default -> null;
+            };
+            if (surveyScale == null) {
+                err.println("nrr-bot: --scale '" + scale + "' should be nps (scores 0-10) or csat (scores 1-5).");
+                return CommandLine.ExitCode.USAGE;
+            }
         }
         YearMonth until = null;
         if (through != null) {
@@ -76,7 +118,7 @@ final class ImportCommand implements Callable<Integer> {
             return Main.DATA_PROBLEM;
         }
         try {
-            ImportSummary summary = new Importer(store).run(k, file, new ImportOptions(addUnknownReasons, until),
+            ImportSummary summary = new Importer(store).run(k, file, new ImportOptions(addUnknownReasons, until, format, surveyScale),
                     System.console() == null ? null : new TerminalProgress(err, file.getFileName().toString()));
             summary.lines().forEach(out::println);
             out.flush();

@@ -133,9 +133,15 @@ class CommandLineTest {
         assertThat(segment.err()).contains("No account has the attribute 'tier'").contains("plan");
         CliRun value = CliRun.of("report", "--db", db, "--segment", "plan=Platinum");
         assertThat(value.err()).contains("Values of plan: Enterprise, Growth, Starter");
-        CliRun kind = CliRun.of("import", "--db", db, "invoices", "x.csv");
+        CliRun kind = CliRun.of("import", "--db", db, "receipts", "x.csv");
         assertThat(kind.exit()).isEqualTo(2);
-        assertThat(kind.err()).contains("use accounts, mrr, subscriptions or reasons");
+        assertThat(kind.err()).contains("unknown KIND 'receipts': use accounts, mrr, subscriptions, reasons, tickets,"
+                + " usage, surveys, invoices or events.");
+        CliRun format = CliRun.of("import", "--db", db, "usage", "x.csv", "--date-format", "7/27/2023");
+        assertThat(format.exit()).isEqualTo(2);
+        assertThat(format.err()).contains("--date-format '7/27/2023' is not a format I read: use YYYY-MM-DD, M/D/YYYY or D/M/YYYY");
+        CliRun scale = CliRun.of("import", "--db", db, "surveys", "x.csv", "--scale", "stars");
+        assertThat(scale.err()).contains("--scale 'stars' should be nps (scores 0-10) or csat (scores 1-5).");
     }
 
     @Test
