@@ -112,13 +112,14 @@ public final class Bot implements AutoCloseable {
                 new dev.nrrbot.access.Policy(settings.minGroupSize()), new dev.nrrbot.flags.AccountScopes(cache, flagStore, directory));
         FlagParts flags = flags(flagStore, directory, access, db, store, cache, outbox, timing);
         dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
+        dev.nrrbot.health.HealthCache health = health(db, store, cache, timing);
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
-                timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize());
+                timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize(), Outlooks.weekly(health, store));
         // a signature's five minutes are about real time, not the (movable) clock of follow-ups
         NrrSlackApp.Parts services = new NrrSlackApp.Parts(access, cache, store,
                 background, timing.clock(), flags, readouts, comp, pump::kick,
-                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls, health(db, store, cache, timing));
+                new dev.nrrbot.platform.db.SeenRequests(db, java.time.Clock.systemUTC()), urls, health);
         // DMs held over the day's cap go out in each person's digest, at the owners' digest hour
         dev.nrrbot.outbox.slack.DmDigest digests = new dev.nrrbot.outbox.slack.DmDigest(outbox, timing.clock(), timing.zone(),
                 () -> flagStore.cadence(timing.zone()).digestHour());
