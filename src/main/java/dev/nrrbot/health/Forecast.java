@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where GRR and NRR close the current quarter: the T12M window ending at the quarter's last month
@@ -50,8 +51,13 @@ public record Forecast(String quarter, Window window, YearMonth latestMonth, int
 
     /** The quarter-end forecast, or empty when the window's start has no data (say why with {@link #noStart}). */
     public static Optional<Forecast> of(Portfolio p, List<SubscriptionSpan> subscriptions, Checkup c, Backtest.Result backtest) {
+        return of(p, subscriptions, c.asOf(), id -> c.of(id).map(HealthScore::band), backtest);
+    }
+
+    /** As above, with each paying account's band on {@code asOf} (empty: not paying). */
+    public static Optional<Forecast> of(Portfolio p, List<SubscriptionSpan> subscriptions, LocalDate asOf,
+                                        Function<String, Optional<HealthBand>> bandOf, Backtest.Result backtest) {
         Ledger l = p.ledger();
-        LocalDate asOf = c.asOf();
         int q = (asOf.getMonthValue() - 1) / 3 + 1;
         YearMonth qEnd = YearMonth.of(asOf.getYear(), q * 3);
         LocalDate qEndDay = qEnd.atEndOfMonth();
@@ -98,11 +104,11 @@ public record Forecast(String quarter, Window window, YearMonth latestMonth, int
             retained += Math.min(atS, atE);
             scheduled += ends;
             long[] atRate = {atE, atE}; // [low case: rate + error, high case: rate - error]
-            Optional<HealthScore> score = c.of(id);
+            Optional<HealthBand> band = bandOf.apply(id);
             LocalDate renewal = p.account(id).map(x -> x.renewalDate()).orElse(null);
-            if (rates != null && atE > 0 && score.isPresent() && score.get().band() != HealthBand.HEALTHY
+            if (rates != null && atE > 0 && band.isPresent() && band.get() != HealthBand.HEALTHY
                     && Renewing.due(renewal, asOf, qEndDay)) {
-                double[] r = rates.get(score.get().band());
+                double[] r = rates.get(band.get());
                 atRate[0] = atE - Math.round(atE * r[1]);
                 atRate[1] = atE - Math.round(atE * r[0]);
                 weighed++;
