@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * What saving the at-risk renewals would pay: the at-risk ARR renewing this quarter that a function
- * holds (through each account's weakest part) added back to its contribution, so to company NRR, and
- * run through the payout curve. The renewals are ahead while the scorecard's window is behind, so
- * this reads "what the same saved revenue is worth on the curve", not a forecast of the window.
+ * What saving the at-risk renewals would pay. The at-risk ARR renewing this quarter that a function
+ * holds (through each account's weakest part) is expected to lose the share at-risk accounts lost in
+ * the backtest; that loss is taken from company End (and the function's contribution) for "from",
+ * and added back for "to", each run through the payout curve. Without a backtest rate the whole ARR
+ * is at stake. The renewals are ahead while the scorecard's window is behind, so this reads "what the
+ * saved revenue is worth on the curve today", not a forecast of the window.
  */
 public final class SavedRenewals {
 
@@ -22,8 +24,13 @@ public final class SavedRenewals {
     public record Held(BusinessFunction function, int accounts, long arrCents) {
     }
 
-    /** The at-risk renewals of the quarter, by function, largest ARR first. */
-    public record Due(LocalDate through, List<Held> held) {
+    /**
+     * The at-risk renewals of the quarter, by function, largest ARR first.
+     *
+     * @param lossShare the share of ARR at-risk accounts lost within 90 days in the backtest, or null
+     *                  when it cannot be weighed (then the whole ARR is at stake)
+     */
+    public record Due(LocalDate through, List<Held> held, Double lossShare) {
     }
 
     private SavedRenewals() {
@@ -40,20 +47,25 @@ public final class SavedRenewals {
             return out;
         }
         for (Held h : due.held()) {
-            long savedMrr = h.arrCents() / 12;
-            RetentionReport saved = new RetentionReport(r.window(), r.segment(), r.cohortAccounts(), r.startCents(),
-                    r.endCents() + savedMrr, r.retainedCents(), r.expansionCents(), r.reactivationCents(), r.contractionCents(),
-                    r.churnCents(), r.contributions());
-            BigDecimal modifier = card.curve().modifier(saved.annualisedPercent());
-            BigDecimal points = BigDecimal.valueOf(savedMrr).movePointRight(2)
+            double share = due.lossShare() == null ? 1 : due.lossShare();
+            long lostMrr = Math.round(h.arrCents() * share / 12);
+            RetentionReport lost = new RetentionReport(r.window(), r.segment(), r.cohortAccounts(), r.startCents(),
+                    Math.max(0, r.endCents() - lostMrr), r.retainedCents(), r.expansionCents(), r.reactivationCents(),
+                    r.contractionCents(), r.churnCents(), r.contributions());
+            BigDecimal from = card.curve().modifier(lost.annualisedPercent());
+            BigDecimal points = BigDecimal.valueOf(lostMrr).movePointRight(2)
                     .divide(BigDecimal.valueOf(r.startCents()), RetentionReport.POINT_DECIMALS, RoundingMode.HALF_EVEN);
-            BigDecimal was = card.rows().stream().filter(x -> x.function() == h.function()).map(Scorecard.Row::contributionPoints)
+            BigDecimal now = card.rows().stream().filter(x -> x.function() == h.function()).map(Scorecard.Row::contributionPoints)
                     .findFirst().orElse(BigDecimal.ZERO.setScale(RetentionReport.POINT_DECIMALS));
-            String arr = seesGroup.test(h.accounts()) ? Money.whole(h.arrCents()) + " ARR" : "ARR not shown (fewer than 5 accounts)";
+            boolean shown = seesGroup.test(h.accounts());
+            String arr = shown ? Money.whole(h.arrCents()) + " ARR" : "ARR not shown (fewer than 5 accounts)";
+            String stake = due.lossShare() == null ? "if all were lost (the backtest has too little history to weigh them)"
+                    : String.format(java.util.Locale.ROOT, "expected to lose %.1f%% of it, as at-risk accounts did in the backtest",
+                    share * 100);
             out.add("If the at-risk renewals are saved, " + h.function().label() + "'s modifier goes from "
-                    + card.modifier().setScale(2, RoundingMode.HALF_EVEN) + " to " + modifier.setScale(2, RoundingMode.HALF_EVEN)
+                    + from.setScale(2, RoundingMode.HALF_EVEN) + " to " + card.modifier().setScale(2, RoundingMode.HALF_EVEN)
                     + " (" + h.accounts() + (h.accounts() == 1 ? " account, " : " accounts, ") + arr + " renewing by " + due.through()
-                    + ", its contribution " + Money.points(was) + " -> " + Money.points(was.add(points)) + " pts)");
+                    + ", " + stake + "; its contribution " + Money.points(now.subtract(points)) + " → " + Money.points(now) + " pts)");
         }
         return out;
     }

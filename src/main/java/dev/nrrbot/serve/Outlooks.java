@@ -33,7 +33,10 @@ public final class Outlooks {
                     .entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().arrCents(), x.getValue().arrCents()))
                     .map(e -> new dev.nrrbot.comp.SavedRenewals.Held(e.getKey(), e.getValue().accounts(), e.getValue().arrCents()))
                     .toList();
-            return new dev.nrrbot.comp.SavedRenewals.Due(through, held);
+            // the backtest takes long on a large book: a scorecard uses it once it is computed, the whole ARR before
+            Double share = health.backtestIfReady().filter(r -> r.verdict() != dev.nrrbot.health.Backtest.Verdict.TOO_LITTLE_HISTORY)
+                    .map(r -> r.bands().get(dev.nrrbot.health.HealthBand.AT_RISK)).map(b -> b.lostArrShare()).orElse(null);
+            return new dev.nrrbot.comp.SavedRenewals.Due(through, held, share);
         });
     }
 }
