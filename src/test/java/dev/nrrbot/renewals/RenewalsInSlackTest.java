@@ -33,7 +33,7 @@ class RenewalsInSlackTest extends SharedBot {
 
         assertThat(answer).contains("Renewals due in the next 90 days (after 2026-10-31, through 2027-01-29)",
                 due.size() + " renewals", "... and " + (due.size() - 25) + " more", "Forecast for 2026-Q4:",
-                "T12M to 2026-12 (2025-12 -> 2026-12)", "the months after 2026-10 held at its MRR", "If nothing changes: NRR ");
+                "T12M to 2026-12 (2025-12 → 2026-12)", "the months after 2026-10 held at its MRR", "If nothing changes: NRR ");
         Account first = due.get(0);
         assertThat(answer).contains(first.renewalDate() + "  " + first.name(), "CSM " + first.csmEmail());
         assertThat(answer.indexOf(first.name())).isLessThan(answer.indexOf(due.get(1).name()));

@@ -35,7 +35,7 @@ public final class ForecastText {
         List<String> out = new ArrayList<>();
         String held = f.window().end().isAfter(f.latestMonth())
                 ? "; the months after " + f.latestMonth() + " held at its MRR" : "";
-        out.add(f.window().label() + " (" + f.window().start() + " -> " + f.window().end() + "), cohort of " + f.cohortAccounts()
+        out.add(f.window().label() + " (" + f.window().start() + " → " + f.window().end() + "), cohort of " + f.cohortAccounts()
                 + (f.cohortAccounts() == 1 ? " account" : " accounts") + held);
         if (f.nrr().isEmpty()) {
             out.add("No NRR: no account paid at " + f.window().start() + ", the window's start.");

@@ -188,7 +188,7 @@ class CommandLineTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Renewals due in the next 90 days (after 2026-10-31, through 2027-01-29)", "Totals:",
                 "By renewal date (ARR, health, open flags, owner):", "CSM ", "Forecast for 2026-Q4:",
-                "T12M to 2026-12 (2025-12 -> 2026-12)").containsPattern("\\.\\.\\. and \\d+ more")
+                "T12M to 2026-12 (2025-12 → 2026-12)").containsPattern("\\.\\.\\. and \\d+ more")
                 .containsPattern("If nothing changes: NRR \\d+\\.\\d%, GRR \\d+\\.\\d%")
                 .containsPattern("Expected: NRR \\d+\\.\\d%-\\d+\\.\\d%");
 
