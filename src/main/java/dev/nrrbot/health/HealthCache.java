@@ -89,7 +89,13 @@ public final class HealthCache {
         return backtest;
     }
 
-    /**
+    /** The backtest if it is computed for the current data and settings, without computing it. */
+    public synchronized Optional<Backtest.Result> backtestIfReady() {
+        Key k = new Key(version.getAsLong(), settings.all(), null);
+        return backtest != null && k.equals(backtestKey) ? Optional.of(backtest) : Optional.empty();
+    }
+
+        /**
      * Whether automatic flags are on: "on" or "off" as an admin set them; by default ("auto") only
      * while the backtest shows the score predicts for this company.
      */

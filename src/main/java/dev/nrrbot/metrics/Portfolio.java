@@ -163,6 +163,11 @@ public final class Portfolio {
         return Optional.ofNullable(accountsById.get(id));
     }
 
+    /** The accounts imported with their details (name, CSM, renewal date), in import order. */
+    public java.util.Collection<Account> importedAccounts() {
+        return java.util.Collections.unmodifiableCollection(accountsById.values());
+    }
+
     /** Accounts known from an accounts import or from revenue data. */
     public int knownAccounts() {
         int extra = 0;

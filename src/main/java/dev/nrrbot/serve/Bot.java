@@ -116,10 +116,10 @@ public final class Bot implements AutoCloseable {
                 new dev.nrrbot.access.Policy(settings.minGroupSize()), new dev.nrrbot.flags.AccountScopes(cache, flagStore, directory));
         FlagParts flags = flags(flagStore, directory, access, db, store, cache, outbox, timing);
         dev.nrrbot.comp.CompStore comp = new dev.nrrbot.comp.db.JdbiCompStore(db.jdbi());
+        dev.nrrbot.health.HealthCache health = health(db, store, cache, timing);
         dev.nrrbot.readouts.slack.ReadoutService readouts = new dev.nrrbot.readouts.slack.ReadoutService(
                 new dev.nrrbot.readouts.db.JdbiReadoutStore(db.jdbi()), cache, flags.store()::active, comp, timing.clock(),
-                timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize());
-        dev.nrrbot.health.HealthCache health = health(db, store, cache, timing);
+                timing.configuredZone(), dev.nrrbot.readouts.render.Charts.RENDERER, settings.minGroupSize(), Outlooks.weekly(health, store));
         dev.nrrbot.health.slack.AutoFlagRound autoFlags = new dev.nrrbot.health.slack.AutoFlagRound(health, new dev.nrrbot.health.db.JdbiAutoFlagStore(db.jdbi()),
                 flagStore, flags.workflow(), flags.accounts(), outbox, timing.clock(), timing.zone());
         // a signature's five minutes are about real time, not the (movable) clock of follow-ups

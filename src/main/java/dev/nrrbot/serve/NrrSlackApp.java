@@ -83,10 +83,11 @@ public final class NrrSlackApp {
         all.addAll(new FlagCommands(p.flags().workflow(), p.flags().store(), p.flags().accounts(), p.access(), p.store(), p.clock(),
                 p.kick()).commands());
         all.addAll(new ReadoutCommands(p.readouts(), p.access(), p.clock()).commands());
-        all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock()).commands());
+        all.addAll(new CompCommands(p.comp(), p.access(), p.cache(), p.clock(), () -> Outlooks.atRiskRenewals(p.health())).commands());
         all.addAll(new dev.nrrbot.ingest.slack.StatusCommands(p.cache(), p.store(), p.access()).commands());
         all.addAll(new TaxonomyCommands(p.access(), p.store(), p.cache()).commands());
         all.addAll(new dev.nrrbot.health.slack.HealthCommands(p.health(), p.access()).commands());
+        all.addAll(new dev.nrrbot.renewals.slack.RenewalCommands(p.health(), p.access(), p.flags().store(), p.store()).commands());
         return new CommandTable(all, "summary", SENTENCES);
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** The capabilities: each has its pure core at its root, and may have render, slack and db beside it. */
-    static final String[] CAPABILITIES = {"metrics", "ingest", "revenue", "access", "outbox", "comp", "flags", "numbers", "readouts", "signals", "health",
+    static final String[] CAPABILITIES = {"metrics", "ingest", "revenue", "access", "outbox", "comp", "flags", "numbers", "readouts", "signals", "health", "renewals",
             "demo"};
     static final Path MAIN = Path.of("src/main/java");
 

@@ -4,6 +4,7 @@ import dev.nrrbot.access.Access;
 import dev.nrrbot.comp.Scorecard;
 import dev.nrrbot.comp.CompStore;
 import dev.nrrbot.comp.PayoutCurve;
+import dev.nrrbot.comp.SavedRenewals;
 import dev.nrrbot.comp.WhatIfParts;
 import dev.nrrbot.comp.render.CompBlocks;
 import dev.nrrbot.metrics.BusinessFunction;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,12 +62,36 @@ public final class CompCommands {
     private final Access access;
     private final PortfolioCache cache;
     private final Clock clock;
+    private final Supplier<Optional<SavedRenewals.Due>> atRiskRenewals;
 
     public CompCommands(CompStore comp, Access access, PortfolioCache cache, Clock clock) {
+        this(comp, access, cache, clock, Optional::empty);
+    }
+
+    /** @param atRiskRenewals the at-risk ARR renewing this quarter per function, empty without health data */
+    public CompCommands(CompStore comp, Access access, PortfolioCache cache, Clock clock,
+                        Supplier<Optional<SavedRenewals.Due>> atRiskRenewals) {
         this.comp = comp;
         this.access = access;
         this.cache = cache;
         this.clock = clock;
+        this.atRiskRenewals = atRiskRenewals;
+    }
+
+    /** The scorecard's blocks with a line per function holding at-risk renewals this quarter. */
+    private List<com.slack.api.model.block.LayoutBlock> withSaved(List<com.slack.api.model.block.LayoutBlock> blocks, Scorecard card,
+                                                                  Invocation in) {
+        Optional<SavedRenewals.Due> due = atRiskRenewals.get();
+        if (due.isEmpty() || due.get().held().isEmpty()) {
+            return blocks;
+        }
+        String viewer = in.viewerId();
+        List<String> lines = SavedRenewals.lines(card, due.get(),
+                n -> viewer == null ? n >= access.policy().minGroupSize() : access.seesGroupAmounts(viewer, n));
+        List<com.slack.api.model.block.LayoutBlock> out = new ArrayList<>(blocks);
+        out.addAll(new BlockKit().list("*At-risk renewals this quarter* (`/nrr renewals quarter` lists them)",
+                lines.stream().map(l -> "• " + BlockKit.escape(l)).toList()).build());
+        return out;
     }
 
     public List<Command<?>> commands() {
@@ -208,7 +234,7 @@ public final class CompCommands {
         Snapshot snap = cache.snapshot();
         Window w = snap.engine().window(sc.window());
         Scorecard card = Scorecard.of(snap.engine().whatIf(w, Segment.ALL, List.of()), comp.plan(w.label()));
-        return new Reply("NRR scorecard " + w.label(), CompBlocks.scorecard(card, snap.freshness()));
+        return new Reply("NRR scorecard " + w.label(), withSaved(CompBlocks.scorecard(card, snap.freshness()), card, in));
     }
 
     private Reply answerWhatIf(WhatIf wi, Invocation in) {
@@ -242,7 +268,7 @@ public final class CompCommands {
         Scorecard today = Scorecard.of(whatIf.today(), plan);
         Scorecard then = Scorecard.of(whatIf.then(), plan);
         // the header is plain text; the notification text is mrkdwn, and a reason code is data
-        return new Reply("What if " + BlockKit.escapeJoin(", ", described), CompBlocks.whatIf(String.join(", ", described), today, then,
-                whatIf.unreconciledPoints(), snap.freshness()));
+        return new Reply("What if " + BlockKit.escapeJoin(", ", described), withSaved(CompBlocks.whatIf(String.join(", ", described), today,
+                then, whatIf.unreconciledPoints(), snap.freshness()), today, in));
     }
 }

@@ -46,6 +46,15 @@ public final class Readouts {
     /** @param smallGroup lines about fewer accounts than this show no amounts (0: all shown) */
     public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
                                  List<Flag> activeFlags, Instant now, int smallGroup) {
+        return weekly(e, lastWeekNrrMicros, monthsThisWeek, showNames, activeFlags, now, smallGroup, List.of());
+    }
+
+    /**
+     * @param outlook plain-text lines on what is ahead (the quarter-end forecast, the at-risk ARR per
+     *                function), already decided for this audience; none with no revenue to score
+     */
+    public static Readout weekly(NrrEngine e, Long lastWeekNrrMicros, List<YearMonth> monthsThisWeek, boolean showNames,
+                                 List<Flag> activeFlags, Instant now, int smallGroup, List<String> outlook) {
         Window w = e.window(WindowSpec.CURRENT);
         RetentionReport r = e.report(w, Segment.ALL);
         BlockKit kit = new BlockKit();
@@ -65,6 +74,7 @@ public final class Readouts {
         kit.list("*Contribution by function* (points of NRR, adding up to " + Money.points(r.netPoints()) + ")",
                 r.contributions().stream().map(c -> "• " + c.functionLabel() + " *" + Money.points(c.points()) + " pts*").toList());
         kit.list("*Open flags by function*", openFlags(activeFlags, now, smallGroup));
+        kit.list("*Ahead*", outlook.stream().map(l -> "• " + BlockKit.escape(l)).toList());
         kit.context(Definitions.NRR_FOOTNOTE + smallNote(smallGroup));
         List<Readout.Chart> charts = List.of(new Readout.Chart("nrr-trend.png", "T12M NRR trend",
                 new ChartSpec.Trend(trendOrEmpty(e), "T12M NRR by month")));

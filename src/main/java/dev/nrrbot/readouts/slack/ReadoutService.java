@@ -46,6 +46,7 @@ public final class ReadoutService {
     }
 
     private final int smallGroup;
+    private final java.util.function.Function<java.util.function.IntPredicate, List<String>> outlook;
     private final ReadoutStore store;
     private final PortfolioCache cache;
     private final Supplier<List<Flag>> openFlags;
@@ -75,6 +76,17 @@ public final class ReadoutService {
      */
     public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
                           ZoneId configuredZone, ChartRenderer charts, int smallGroup) {
+        this(store, cache, openFlags, comp, clock, configuredZone, charts, smallGroup, seesGroup -> List.of());
+    }
+
+    /**
+     * @param outlook the weekly readout's lines on what is ahead, given which group sizes may show
+     *                amounts (the quarter-end forecast, the at-risk ARR per function)
+     */
+    public ReadoutService(ReadoutStore store, PortfolioCache cache, Supplier<List<Flag>> openFlags, CompStore comp, Clock clock,
+                          ZoneId configuredZone, ChartRenderer charts, int smallGroup,
+                          java.util.function.Function<java.util.function.IntPredicate, List<String>> outlook) {
+        this.outlook = outlook;
         this.smallGroup = smallGroup;
         this.store = store;
         this.cache = cache;
@@ -136,7 +148,7 @@ public final class ReadoutService {
         Instant since = store.lastPostedAt(s.id()).orElse(o.dueAt().minus(Duration.ofDays(7)));
         return Readouts.weekly(e, store.lastPostedNrr(s.id()).orElse(null),
                 store.monthsImportedBetween(since, now), s.showNames(), openFlags.get(), now,
-                s.showNames() ? 0 : smallGroup);
+                s.showNames() ? 0 : smallGroup, outlook(s.showNames() ? 0 : smallGroup));
     }
 
     /**
@@ -156,7 +168,7 @@ public final class ReadoutService {
         Instant now = clock.instant();
         return switch (kind) {
             case "weekly" -> Readouts.weekly(e, null, store.monthsImportedBetween(now.minus(Duration.ofDays(7)), now), showNames,
-                    openFlags.get(), now, showNames ? 0 : smallGroup);
+                    openFlags.get(), now, showNames ? 0 : smallGroup, outlook(showNames ? 0 : smallGroup));
             case "reasons" -> Readouts.reasons(e, "monthly".equals(window) ? Schedule.Cadence.MONTHLY : Schedule.Cadence.WEEKLY,
                     showNames ? 0 : smallGroup);
             case "quarterly" -> quarterly(e, e.window(window == null ? "last quarter" : window), null, null);
@@ -164,7 +176,12 @@ public final class ReadoutService {
         };
     }
 
-    /** The preview of a quarter's readout, without commentary: the numbers read once, no chart drawn. */
+    /** What is ahead, for a readout whose lines about fewer accounts than {@code smallGroup} show no amounts. */
+    private List<String> outlook(int smallGroup) {
+        return outlook.apply(n -> n >= smallGroup);
+    }
+
+        /** The preview of a quarter's readout, without commentary: the numbers read once, no chart drawn. */
     public Preview preview(WindowSpec quarter, String leaderId) {
         NrrEngine e = cache.engine();
         Window w = e.window(quarter);

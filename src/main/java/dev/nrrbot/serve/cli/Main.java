@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Net Revenue Retention for the whole company: import revenue data and see NRR, GRR and"
                 + " what each function contributed.",
         subcommands = {ImportCommand.class, StatusCommand.class, UndoCommand.class, ResetCommand.class, ReportCommand.class, ReasonsCommand.class, TrendCommand.class,
-                TaxonomyCommand.class, HealthCommand.class, ServeCommand.class, SettingCommand.class, PostCommand.class, BackupCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                TaxonomyCommand.class, HealthCommand.class, RenewalsCommand.class, ServeCommand.class, SettingCommand.class, PostCommand.class, BackupCommand.class, CopyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for data that cannot be imported or a number that cannot be computed. */

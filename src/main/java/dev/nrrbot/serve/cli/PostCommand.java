@@ -145,9 +145,14 @@ final class PostCommand implements Callable<Integer> {
         }
         String token = settings.botToken();
         Database database = db.database();
-        PortfolioCache cache = new PortfolioCache(new JdbiRevenueStore(database, Clock.systemUTC()));
+        JdbiRevenueStore store = new JdbiRevenueStore(database, Clock.systemUTC());
+        PortfolioCache cache = new PortfolioCache(store);
+        dev.nrrbot.health.HealthCache health = new dev.nrrbot.health.HealthCache(dev.nrrbot.serve.Bot.signalStore(database),
+                store::dataVersion, () -> cache.engine().portfolio(),
+                new dev.nrrbot.health.db.JdbiHealthSettings(database.jdbi(), Clock.systemUTC()), Clock.systemUTC());
         ReadoutService readouts = new ReadoutService(new JdbiReadoutStore(database.jdbi()), cache, new JdbiFlagStore(database.jdbi())::active,
-                new JdbiCompStore(database.jdbi()), Clock.systemUTC(), null);
+                new JdbiCompStore(database.jdbi()), Clock.systemUTC(), null, dev.nrrbot.readouts.render.Charts.RENDERER,
+                dev.nrrbot.access.Policy.DEFAULT_MIN_GROUP_SIZE, dev.nrrbot.serve.Outlooks.weekly(health, store));
         Readout r;
         try {
             r = readouts.now(kind, window, names);

@@ -206,7 +206,7 @@ class SlashCommandTest extends dev.nrrbot.serve.SharedBot {
         java.util.List<String> questions = java.util.List.of("", "2026-Q3", "2026-09", "2025", "function product", "segment plan=Enterprise",
                 "reasons", "reasons 2026-Q3", "trend", "help", "tremd", "definitions", "scorecard", "scorecard 2026-Q3",
                 "whatif pricing -50%", "curve", "schedules", "owners", "flags", "account ACME-00001", "2026", "me", "taxonomy", "status", "health",
-                "health backtest", "health support", "health settings");
+                "health backtest", "health support", "health settings", "renewals", "renewals quarter");
         var table = dev.nrrbot.serve.NrrSlackApp.commands(bot.bot.services);
         java.util.Set<String> asked = new java.util.HashSet<>();
         for (String q : questions) {

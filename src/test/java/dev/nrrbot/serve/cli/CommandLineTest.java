@@ -189,6 +189,25 @@ class CommandLineTest {
     }
 
     @Test
+    void renewalsListsTheBookByDateThenTheQuarterEndForecastAndRefusesAPeriodItCannotRead() {
+        CliRun run = CliRun.of("renewals", "--db", db);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Renewals due in the next 90 days (after 2026-10-31, through 2027-01-29)", "Totals:",
+                "By renewal date (ARR, health, open flags, owner):", "CSM ", "Forecast for 2026-Q4:",
+                "T12M to 2026-12 (2025-12 → 2026-12)").containsPattern("\\.\\.\\. and \\d+ more")
+                .containsPattern("If nothing changes: NRR \\d+\\.\\d%, GRR \\d+\\.\\d%")
+                .containsPattern("Expected: NRR \\d+\\.\\d%-\\d+\\.\\d%");
+
+        CliRun quarter = CliRun.of("renewals", "quarter", "--db", db);
+        assertThat(quarter.exit()).as(quarter.err()).isZero();
+        assertThat(quarter.out()).contains("Renewals due in the rest of 2026-Q4 (after 2026-10-31, through 2026-12-31)");
+
+        CliRun bad = CliRun.of("renewals", "soon", "--db", db);
+        assertThat(bad.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(bad.err()).contains("\"soon\" is not a period for renewals: give 90d (the default) or quarter");
+    }
+
+    @Test
     void postDryRunPrintsTheBlocksAndWritesTheChartsAsPng() throws IOException {
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("post", "weekly", "--db", db, "--dry-run", "--out", out.toString());
