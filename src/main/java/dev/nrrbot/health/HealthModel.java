@@ -14,7 +14,10 @@ import java.util.Map;
  * {@code health.weight.usage_trend} and so on.
  *
  * @param thresholds   per component, a score (0-100) below which a flag is raised
- * @param atRiskBelow  health below this is at risk
+ * @param atRiskBelow  health below this is at risk (80 and 90 by default: most parts of a sound account
+ *                     score full marks, so one part at zero already costs 10-20 points; on the demo's
+ *                     history, 65% of the account-months below 80 were lost within 90 days, 4% of
+ *                     those from 90 on)
  * @param healthyFrom  health from this on is healthy; between the two, watch
  * @param autoFlags    "on", "off", or "auto" (on only while the backtest says the score predicts)
  * @param flagFloorCents ARR below which no automatic flag is raised
@@ -39,8 +42,8 @@ public record HealthModel(Map<HealthComponent, Integer> weights, Map<HealthCompo
             s.put(PREFIX + "owner." + c.code(), "the function that owns it (default " + c.defaultOwner().code() + ")");
             s.put(PREFIX + "threshold." + c.code(), "a score 0-100 below which a flag is raised (default 40)");
         }
-        s.put(PREFIX + "at_risk_below", "health below this is at risk, 1-99 (default 50)");
-        s.put(PREFIX + "healthy_from", "health from this on is healthy, 1-100 (default 75)");
+        s.put(PREFIX + "at_risk_below", "health below this is at risk, 1-99 (default 80)");
+        s.put(PREFIX + "healthy_from", "health from this on is healthy, 1-100 (default 90)");
         s.put(PREFIX + "auto_flags", "on, off, or auto: on while the backtest shows the score predicts (default auto)");
         s.put(PREFIX + "flag_arr_floor", "no automatic flag below this ARR, 0 or more (default 5000)");
         s.put(PREFIX + "flag_drop", "a component falling by this many points within 30 days raises a flag, 1-100 (default 40)");
@@ -77,8 +80,8 @@ public record HealthModel(Map<HealthComponent, Integer> weights, Map<HealthCompo
         }
         String auto = settings.getOrDefault(PREFIX + "auto_flags", "auto");
         return new HealthModel(Collections.unmodifiableMap(weights), Collections.unmodifiableMap(owners),
-                Collections.unmodifiableMap(thresholds), number(settings, PREFIX + "at_risk_below", 50),
-                number(settings, PREFIX + "healthy_from", 75), auto, number(settings, PREFIX + "flag_arr_floor", 5000) * 100L,
+                Collections.unmodifiableMap(thresholds), number(settings, PREFIX + "at_risk_below", 80),
+                number(settings, PREFIX + "healthy_from", 90), auto, number(settings, PREFIX + "flag_arr_floor", 5000) * 100L,
                 number(settings, PREFIX + "flag_drop", 40), number(settings, PREFIX + "recover_days", 14),
                 number(settings, PREFIX + "loss_share", 20));
     }

@@ -81,8 +81,8 @@ class BacktestTest {
         Backtest.ComponentResult tickets = r.components().stream().filter(x -> x.component() == HealthComponent.TICKET_LOAD)
                 .findFirst().orElseThrow();
         assertThat(tickets.scored()).isZero();
-        // usage alone cannot take an account below 50: its falls land in watch
-        assertThat(r.bands().get(HealthBand.WATCH).lossRate()).isGreaterThan(5 * r.bands().get(HealthBand.HEALTHY).lossRate());
+        // a usage fall alone takes an account to 55: at risk
+        assertThat(r.bands().get(HealthBand.AT_RISK).lossRate()).isGreaterThan(5 * r.bands().get(HealthBand.HEALTHY).lossRate());
         Backtest.ReasonLead lead = r.reasons().get(0);
         assertThat(lead.reasonCode()).isEqualTo("product_gap");
         assertThat(lead.component()).isEqualTo(HealthComponent.USAGE_TREND);

@@ -128,8 +128,8 @@ class HealthScorerTest {
                 .hasMessageContaining("There is no health setting 'health.weight.usage'").hasMessageContaining("usage_trend");
         assertThatThrownBy(() -> HealthModel.validate("health.weight.usage_trend", "lots", Map.of()))
                 .hasMessage("'lots' is not a whole number. weight.usage_trend: points out of the total, 0-100 (default 20).");
-        assertThatThrownBy(() -> HealthModel.validate("health.at_risk_below", "80", Map.of()))
-                .hasMessageContaining("must be below healthy_from (75)");
+        assertThatThrownBy(() -> HealthModel.validate("health.at_risk_below", "95", Map.of()))
+                .hasMessageContaining("must be below healthy_from (90)");
         assertThatThrownBy(() -> HealthModel.validate("health.owner.errors", "wizards", Map.of()))
                 .hasMessageStartingWith("'wizards' is not a function.");
         assertThat(HealthModel.validate("health.owner.errors", "Support", Map.of())).isEqualTo("support");

@@ -73,9 +73,15 @@ public final class HealthText {
         };
     }
 
-    public static HealthPage company(Checkup c, Portfolio p, HealthModel model, Predicate<String> seesAccount, IntPredicate seesGroup) {
+    /**
+     * @param backtest the backtest if computed: when it says the score does not predict here, the
+     *                 answer says so first, so no one acts on bands that are a coin toss
+     */
+    public static HealthPage company(Checkup c, Portfolio p, HealthModel model, Predicate<String> seesAccount, IntPredicate seesGroup,
+                                     java.util.Optional<Backtest.Result> backtest) {
         HealthPage.Builder page = new HealthPage.Builder("Health as of " + c.asOf() + " (" + c.scores().size()
                 + " paying accounts; healthy from " + model.healthyFrom() + ", at risk below " + model.atRiskBelow() + ")");
+        backtest.filter(b -> b.verdict() != Backtest.Verdict.PREDICTS).ifPresent(b -> page.line("Read with care: " + verdict(b)));
         List<String> bands = new ArrayList<>();
         c.bands().forEach((b, t) -> bands.add(String.format(Locale.ROOT, "%-8s %,6d %s   %s", b.label(), t.accounts(),
                 t.accounts() == 1 ? "account " : "accounts", seesGroup.test(t.accounts()) ? "ARR " + Money.whole(t.arrCents())

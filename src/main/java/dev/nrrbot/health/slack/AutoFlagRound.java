@@ -73,6 +73,7 @@ public final class AutoFlagRound {
      * @return the messages it queued (flags raised, resolves offered)
      */
     public int run() {
+        health.backtest(); // computed once per data version and settings: /nrr health reads its verdict
         if (!health.autoFlagsOn()) {
             return 0;
         }

@@ -106,7 +106,7 @@ public final class HealthCommands {
         }
         String viewer = in.viewerId();
         HealthPage page = HealthText.company(c.get(), health.portfolio(), health.model(),
-                id -> viewer != null && access.seesAccountAmounts(viewer, id), n -> groupVisible(viewer, n));
+                id -> viewer != null && access.seesAccountAmounts(viewer, id), n -> groupVisible(viewer, n), health.backtestIfReady());
         return reply(page);
     }
 

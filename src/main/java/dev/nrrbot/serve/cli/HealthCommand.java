@@ -83,7 +83,7 @@ final class HealthCommand implements Callable<Integer> {
             String subject = String.join(" ", what).trim();
             Optional<BusinessFunction> f = BusinessFunction.parse(subject);
             if (subject.isEmpty()) {
-                page = HealthText.company(c.get(), p, health.model(), id -> true, n -> true);
+                page = HealthText.company(c.get(), p, health.model(), id -> true, n -> true, Optional.of(health.backtest()));
             } else if (f.isPresent()) {
                 page = HealthText.function(f.get(), c.get(), p, health.model(), id -> true, n -> true);
             } else {
