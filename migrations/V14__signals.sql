@@ -29,7 +29,7 @@ CREATE TABLE signal_usage (
     -- to the index instead of scattering into it
     PRIMARY KEY (usage_day, account_id, feature)
 );
-CREATE INDEX signal_usage_account ON signal_usage (account_id);
+-- no index by account: the score reads every row at once, and an index would cost each of millions of inserts
 
 -- survey_key: 'id:' and the response id, or the account, the day and the row's place among the
 -- rows sharing them (like reason records without an id).
