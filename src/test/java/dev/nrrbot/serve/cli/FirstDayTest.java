@@ -30,15 +30,15 @@ class FirstDayTest {
             CliRun status = CliRun.of("status", "--db", db);
             assertThat(status.exit()).isZero();
             assertThat(status.out()).contains("accounts       1,200", "2023-11 to 2026-10 (36 months)", "demo-mrr.csv",
-                    "currency       USD", "Take back the latest: bin/nrr-bot undo (import #3)");
+                    "currency       USD", "tickets        15,169", "usage          219,401 rows", "Take back the latest: bin/nrr-bot undo (import #8)");
 
             CliRun dry = CliRun.of("reset", "--db", db);
-            assertThat(dry.out()).contains("would remove the data of 3 imports", "Nothing was changed", "reset --yes");
+            assertThat(dry.out()).contains("would remove the data of 8 imports", "Nothing was changed", "reset --yes");
             assertThat(CliRun.of("status", "--db", db).out()).contains("accounts       1,200");
 
             CliRun reset = CliRun.of("reset", "--db", db, "--yes");
             assertThat(reset.exit()).isZero();
-            assertThat(reset.out()).contains("Removed the data of 3 imports");
+            assertThat(reset.out()).contains("Removed the data of 8 imports");
 
             CliRun imported = CliRun.of("import", "--db", db, "mrr", mine.toString());
             assertThat(imported.exit()).as(imported.err()).isZero();
@@ -47,7 +47,7 @@ class FirstDayTest {
 
             CliRun undo = CliRun.of("undo", "--db", db);
             assertThat(undo.exit()).isZero();
-            assertThat(undo.out()).contains("Took back import #4 mrr ledger.csv (4 rows)", "Nothing is loaded now.");
+            assertThat(undo.out()).contains("Took back import #9 mrr ledger.csv (4 rows)", "Nothing is loaded now.");
             assertThat(CliRun.of("status", "--db", db).out()).startsWith("Nothing is loaded yet.");
 
             CliRun again = CliRun.of("undo", "--db", db, "#2");
