@@ -90,11 +90,15 @@ public final class Checkup {
         if (m < 0 || m >= l.monthCount() || !l.isCovered(m)) {
             return List.of();
         }
-        // each account is scored on its own: the cores share them (the order of the ledger is kept)
-        return java.util.stream.IntStream.range(0, l.accountCount()).parallel()
-                .filter(a -> l.mrr(a, m) > 0)
-                .mapToObj(a -> score(p, book, model, day, live, a, m))
-                .toList();
+        List<HealthScore> out = new ArrayList<>();
+        for (int a = 0; a < l.accountCount(); a++) {
+            long now = l.mrr(a, m);
+            if (now <= 0) {
+                continue;
+            }
+            out.add(score(p, book, model, day, live, a, m));
+        }
+        return out;
     }
 
     /** One account (ledger index {@code a}) on {@code day} (in ledger month {@code m}). */
