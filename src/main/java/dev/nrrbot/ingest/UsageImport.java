@@ -2,6 +2,7 @@ package dev.nrrbot.ingest;
 
 import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.signals.SignalWriter;
+import dev.nrrbot.signals.UsageEntries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Reads product usage (RavenStack's feature usage, or any export of events per account or
- * subscription) folded per account, day and feature in memory, then written in batches: each day the
- * file names is its whole truth, so the day's stored rows are replaced, never looked up one by one.
+ * subscription) folded per account, day and feature in memory, then written a day at a time: each day
+ * the file names is its whole truth, so the day's stored record is replaced, never looked up row by row.
  */
 final class UsageImport {
 
@@ -33,9 +34,6 @@ final class UsageImport {
     /** Rows folded by account, day and feature: count, seconds, errors. */
     private record Key(String account, LocalDate day, String feature) {
     }
-
-    private static final java.util.Comparator<Key> BY_ACCOUNT_AND_FEATURE =
-            java.util.Comparator.comparing(Key::account).thenComparing(Key::feature);
 
     private UsageImport() {
     }
@@ -124,20 +122,14 @@ final class UsageImport {
         return n.get();
     }
 
-    /** Day by day: the day emptied (and journaled), then its rows in batches. */
+    /** Every day at once, each day's entries as one record (or a few): one write per day, not per row. */
     private static void write(SignalWriter w, Map<Key, long[]> folded) {
-        TreeMap<LocalDate, List<Map.Entry<Key, long[]>>> byDay = new TreeMap<>();
+        TreeMap<LocalDate, List<UsageEntries.Entry>> byDay = new TreeMap<>();
         for (Map.Entry<Key, long[]> e : folded.entrySet()) {
-            byDay.computeIfAbsent(e.getKey().day(), d -> new ArrayList<>()).add(e);
+            long[] v = e.getValue();
+            byDay.computeIfAbsent(e.getKey().day(), d -> new ArrayList<>())
+                    .add(new UsageEntries.Entry(e.getKey().account(), e.getKey().feature(), v[0], v[1], v[2]));
         }
-        for (Map.Entry<LocalDate, List<Map.Entry<Key, long[]>>> day : byDay.entrySet()) {
-            // in the table's key order (day, account, feature): the index grows at its end
-            day.getValue().sort(Map.Entry.comparingByKey(BY_ACCOUNT_AND_FEATURE));
-            w.replaceUsageDay(day.getKey());
-            for (Map.Entry<Key, long[]> e : day.getValue()) {
-                long[] v = e.getValue();
-                w.usageRow(e.getKey().account(), day.getKey(), e.getKey().feature(), v[0], v[1], v[2]);
-            }
-        }
+        w.replaceUsageDays(byDay);
     }
 }

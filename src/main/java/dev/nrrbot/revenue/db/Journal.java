@@ -32,7 +32,8 @@ final class Journal {
     /** Restored in this order: reason records before the codes they may name are looked at. */
     private static final List<String> ORDER = List.of("account", "account_attribute", "subscription", "reason_record",
             "signal_ticket", "signal_survey", "signal_invoice", "signal_event");
-    private static final String USAGE_COLS = "account_id, usage_day, feature, use_count, duration_seconds, error_count";
+    private static final String USAGE_COLS = "usage_day, bucket, entry_count, account_day_count, entries";
+    private static final String DAYS_OF = "usage_day IN (SELECT usage_day FROM undo_usage_day WHERE import_id = ?)";
 
     private static final List<String> UNDO_TABLES = List.of("undo_table", "undo_account", "undo_attribute",
             "undo_subscription", "undo_reason_record", "undo_month", "undo_ledger", "undo_reason_code",
@@ -60,11 +61,18 @@ final class Journal {
                 + " SELECT ?, ledger_month, account_id, mrr_cents FROM mrr_ledger WHERE ledger_month = ?", importId, month);
     }
 
-    /** Of usage, like the ledger's months, only the days an import replaces are kept. */
-    static void keepUsageDay(Handle h, long importId, LocalDate day) {
-        h.execute("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)", importId, day);
+    /**
+     * Of usage, like the ledger's months, only the days an import replaces are kept: their records,
+     * moved as they are (one INSERT ... SELECT for all the days), then the days emptied.
+     */
+    static void keepUsageDays(Handle h, long importId, java.util.Collection<LocalDate> days) {
+        org.jdbi.v3.core.statement.PreparedBatch kept =
+                h.prepareBatch("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)");
+        days.forEach(d -> kept.add(importId, d));
+        kept.execute();
         h.execute("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, " + USAGE_COLS
-                + " FROM signal_usage WHERE usage_day = ?", importId, day);
+                + " FROM signal_usage WHERE " + DAYS_OF, importId, importId);
+        h.execute("DELETE FROM signal_usage WHERE " + DAYS_OF, importId);
     }
 
     /** Drops the journals of all but the {@link #DEPTH} latest imports that still have one. */
@@ -101,8 +109,7 @@ final class Journal {
                 + " FROM undo_month WHERE import_id = ? AND source IS NOT NULL", importId);
         h.execute("INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) SELECT ledger_month, account_id, mrr_cents"
                 + " FROM undo_ledger WHERE import_id = ?", importId);
-        h.execute("DELETE FROM signal_usage WHERE usage_day IN (SELECT usage_day FROM undo_usage_day WHERE import_id = ?)",
-                importId);
+        h.execute("DELETE FROM signal_usage WHERE " + DAYS_OF, importId);
         h.execute("INSERT INTO signal_usage (" + USAGE_COLS + ") SELECT " + USAGE_COLS + " FROM undo_signal_usage"
                 + " WHERE import_id = ?", importId);
         // codes the import added go with it, unless something still names them (a reason set in Slack)
