@@ -49,24 +49,26 @@ public final class UsageEntries {
         sorted.sort(ORDER); // linear when already sorted
         List<Record> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        StringBuilder line = new StringBuilder();
         int n = 0;
         int accountDays = 0;
         String previous = null;
         for (Entry e : sorted) {
-            line.setLength(0);
-            escape(line, e.accountId());
-            line.append('\t');
-            escape(line, e.feature());
-            line.append('\t').append(e.count()).append('\t').append(e.durationSeconds()).append('\t').append(e.errors())
+            int start = text.length();
+            escape(text, e.accountId());
+            text.append('\t');
+            escape(text, e.feature());
+            text.append('\t').append(e.count()).append('\t').append(e.durationSeconds()).append('\t').append(e.errors())
                     .append('\n');
-            if (n > 0 && text.length() + line.length() > maxChars) {
+            if (n > 0 && text.length() > maxChars) {
+                // the line goes to the next record
+                String line = text.substring(start);
+                text.setLength(start);
                 out.add(new Record(out.size(), n, accountDays, text.toString()));
                 text.setLength(0);
+                text.append(line);
                 n = 0;
                 accountDays = 0;
             }
-            text.append(line);
             n++;
             if (!e.accountId().equals(previous)) {
                 accountDays++;
@@ -80,6 +82,10 @@ public final class UsageEntries {
     }
 
     private static void escape(StringBuilder out, String s) {
+        if (plain(s)) {
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -90,6 +96,16 @@ public final class UsageEntries {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every entry of a record's text, in its order. */
