@@ -2,9 +2,11 @@ package dev.nrrbot.revenue.db;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * What an import replaced, kept so that it can be taken back exactly (migrations/V11__import_journal.sql).
@@ -33,7 +35,6 @@ final class Journal {
     private static final List<String> ORDER = List.of("account", "account_attribute", "subscription", "reason_record",
             "signal_ticket", "signal_survey", "signal_invoice", "signal_event");
     private static final String USAGE_COLS = "usage_day, bucket, entry_count, account_day_count, entries";
-    private static final String DAYS_OF = "usage_day IN (SELECT usage_day FROM undo_usage_day WHERE import_id = ?)";
 
     private static final List<String> UNDO_TABLES = List.of("undo_table", "undo_account", "undo_attribute",
             "undo_subscription", "undo_reason_record", "undo_month", "undo_ledger", "undo_reason_code",
@@ -63,16 +64,27 @@ final class Journal {
 
     /**
      * Of usage, like the ledger's months, only the days an import replaces are kept: their records,
-     * moved as they are (one INSERT ... SELECT for all the days), then the days emptied.
+     * moved as they are, then the days emptied. A statement per day in a batch, each a lookup of the key
+     * (H2 runs "usage_day IN (SELECT ...)" as a scan that evaluates the subquery again for every record).
      */
-    static void keepUsageDays(Handle h, long importId, java.util.Collection<LocalDate> days) {
-        org.jdbi.v3.core.statement.PreparedBatch kept =
-                h.prepareBatch("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)");
-        days.forEach(d -> kept.add(importId, d));
+    static void keepUsageDays(Handle h, long importId, Collection<LocalDate> days) {
+        PreparedBatch kept = h.prepareBatch("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)");
+        PreparedBatch copied = h.prepareBatch("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, "
+                + USAGE_COLS + " FROM signal_usage WHERE usage_day = ?");
+        for (LocalDate d : days) {
+            kept.add(importId, d);
+            copied.add(importId, d);
+        }
         kept.execute();
-        h.execute("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, " + USAGE_COLS
-                + " FROM signal_usage WHERE " + DAYS_OF, importId, importId);
-        h.execute("DELETE FROM signal_usage WHERE " + DAYS_OF, importId);
+        copied.execute();
+        deleteUsageDays(h, days);
+    }
+
+    /** Empties these days of usage. */
+    static void deleteUsageDays(Handle h, Collection<LocalDate> days) {
+        PreparedBatch delete = h.prepareBatch("DELETE FROM signal_usage WHERE usage_day = ?");
+        days.forEach(d -> delete.add(d));
+        delete.execute();
     }
 
     /** Drops the journals of all but the {@link #DEPTH} latest imports that still have one. */
@@ -109,7 +121,8 @@ final class Journal {
                 + " FROM undo_month WHERE import_id = ? AND source IS NOT NULL", importId);
         h.execute("INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) SELECT ledger_month, account_id, mrr_cents"
                 + " FROM undo_ledger WHERE import_id = ?", importId);
-        h.execute("DELETE FROM signal_usage WHERE " + DAYS_OF, importId);
+        deleteUsageDays(h, h.createQuery("SELECT usage_day FROM undo_usage_day WHERE import_id = ?").bind(0, importId)
+                .mapTo(LocalDate.class).list());
         h.execute("INSERT INTO signal_usage (" + USAGE_COLS + ") SELECT " + USAGE_COLS + " FROM undo_signal_usage"
                 + " WHERE import_id = ?", importId);
         // codes the import added go with it, unless something still names them (a reason set in Slack)

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The signal writes of an import, on the revenue transaction's connection and through its batches
@@ -67,9 +66,7 @@ final class SignalBatchWriter implements SignalWriter {
         if (w.journal() >= 0) {
             Journal.keepUsageDays(w.handle(), w.journal(), days.keySet()); // and empties them
         } else {
-            PreparedBatch delete = w.handle().prepareBatch("DELETE FROM signal_usage WHERE usage_day = ?");
-            days.keySet().forEach(d -> delete.add(d));
-            delete.execute();
+            Journal.deleteUsageDays(w.handle(), days.keySet());
         }
         // the days were emptied: plain inserts, a record per day (or per bucket of a large day)
         long chars = 0;
