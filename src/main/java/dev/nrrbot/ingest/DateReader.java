@@ -69,8 +69,10 @@ public final class DateReader {
         if (format == Format.ISO || (format == null && !infer)) {
             return Values.date(t);
         }
-        Matcher m = SLASHED.matcher(t);
-        if (!m.matches()) {
+        // a slash at the second or third character, or SLASHED cannot match: ISO dates skip the pattern
+        boolean slashed = t.length() > 2 && (t.charAt(1) == '/' || t.charAt(2) == '/');
+        Matcher m = slashed ? SLASHED.matcher(t) : null;
+        if (m == null || !m.matches()) {
             return format == null ? Values.date(t) : Optional.empty();
         }
         int a = Integer.parseInt(m.group(1));

@@ -14,6 +14,17 @@ public record Field(String name, boolean required, List<String> aliases) {
         return new Field(name, false, List.of(aliases));
     }
 
+    /** The name's (cached by String): a row looks its fields up by Field millions of times. */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Field f && required == f.required && name.equals(f.name) && aliases.equals(f.aliases));
+    }
+
     public boolean matches(String header) {
         String h = normalize(header);
         return h.equals(name) || aliases.contains(h);

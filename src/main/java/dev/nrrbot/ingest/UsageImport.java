@@ -2,6 +2,7 @@ package dev.nrrbot.ingest;
 
 import dev.nrrbot.revenue.ColumnSizes;
 import dev.nrrbot.signals.SignalWriter;
+import dev.nrrbot.signals.UsageEntries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Reads product usage (RavenStack's feature usage, or any export of events per account or
- * subscription) folded per account, day and feature in memory, then written in batches: each day the
- * file names is its whole truth, so the day's stored rows are replaced, never looked up one by one.
+ * subscription) folded per account, day and feature in memory, then written a day at a time: each day
+ * the file names is its whole truth, so the day's stored record is replaced, never looked up row by row.
  */
 final class UsageImport {
 
@@ -33,9 +34,6 @@ final class UsageImport {
     /** Rows folded by account, day and feature: count, seconds, errors. */
     private record Key(String account, LocalDate day, String feature) {
     }
-
-    private static final java.util.Comparator<Key> BY_ACCOUNT_AND_FEATURE =
-            java.util.Comparator.comparing(Key::account).thenComparing(Key::feature);
 
     private UsageImport() {
     }
@@ -82,22 +80,28 @@ final class UsageImport {
             if (!ok || count < 0 || seconds < 0 || errors < 0 || problems.any()) {
                 return; // after a first problem nothing is kept: only the checking goes on
             }
-            long[] sum = folded.computeIfAbsent(new Key(accounts.computeIfAbsent(account, a -> a), day,
+            String known = accounts.putIfAbsent(account, account);
+            long[] sum = folded.computeIfAbsent(new Key(known == null ? account : known, day,
                     features.computeIfAbsent(feature, f -> f)), k -> new long[3]);
             sum[0] += count;
             sum[1] += seconds;
             sum[2] += errors;
-            span.add(account, day);
+            // the span changes only with a new account or a day outside it (a set lookup per row saved)
+            if (known == null || span.first == null || day.isBefore(span.first) || day.isAfter(span.last)) {
+                span.add(account, day);
+            }
         }, ctx.progress());
         ctx.dates().finish(problems);
         if (unknownSubscriptions[0] > Problems.CAP) {
             problems.hint(String.format(Locale.ROOT, "%,d rows name a subscription not imported yet", unknownSubscriptions[0]));
         }
+        long accountDays;
         if (!problems.any()) {
-            write(w, folded);
+            accountDays = write(w, folded);
+        } else {
+            accountDays = folded.keySet().stream().map(k -> k.account() + "|" + k.day()).distinct().count();
         }
         List<String> notes = new ArrayList<>();
-        long accountDays = folded.keySet().stream().map(k -> k.account() + "|" + k.day()).distinct().count();
         notes.add(String.format(Locale.ROOT, "Kept %,d rows (per account, day and feature) in %,d account-days, %,d features;"
                 + " %,d rows folded into others.", folded.size(), accountDays, features.size(), rows - folded.size()));
         if (bySubscription) {
@@ -124,20 +128,27 @@ final class UsageImport {
         return n.get();
     }
 
-    /** Day by day: the day emptied (and journaled), then its rows in batches. */
-    private static void write(SignalWriter w, Map<Key, long[]> folded) {
-        TreeMap<LocalDate, List<Map.Entry<Key, long[]>>> byDay = new TreeMap<>();
+    /**
+     * Every day at once, each day's entries as one record (or a few): one write per day, not per row.
+     * Returns the account-days written.
+     */
+    private static long write(SignalWriter w, Map<Key, long[]> folded) {
+        Map<LocalDate, List<UsageEntries.Entry>> days = new HashMap<>();
         for (Map.Entry<Key, long[]> e : folded.entrySet()) {
-            byDay.computeIfAbsent(e.getKey().day(), d -> new ArrayList<>()).add(e);
+            long[] v = e.getValue();
+            days.computeIfAbsent(e.getKey().day(), d -> new ArrayList<>())
+                    .add(new UsageEntries.Entry(e.getKey().account(), e.getKey().feature(), v[0], v[1], v[2]));
         }
-        for (Map.Entry<LocalDate, List<Map.Entry<Key, long[]>>> day : byDay.entrySet()) {
-            // in the table's key order (day, account, feature): the index grows at its end
-            day.getValue().sort(Map.Entry.comparingByKey(BY_ACCOUNT_AND_FEATURE));
-            w.replaceUsageDay(day.getKey());
-            for (Map.Entry<Key, long[]> e : day.getValue()) {
-                long[] v = e.getValue();
-                w.usageRow(e.getKey().account(), day.getKey(), e.getKey().feature(), v[0], v[1], v[2]);
+        long accountDays = 0;
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        for (List<UsageEntries.Entry> day : days.values()) {
+            accounts.clear();
+            for (UsageEntries.Entry e : day) {
+                accounts.add(e.accountId());
             }
+            accountDays += accounts.size();
         }
+        w.replaceUsageDays(new TreeMap<>(days));
+        return accountDays;
     }
 }

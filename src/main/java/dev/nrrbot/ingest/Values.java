@@ -23,7 +23,18 @@ public final class Values {
     }
 
     public static Optional<LocalDate> date(String text) {
-        var m = DATE_PREFIX.matcher(text.trim());
+        String t = text.trim();
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-' && digits(t, 0, 4) && digits(t, 5, 7)
+                && digits(t, 8, 10)) {
+            // the common YYYY-MM-DD without the pattern and the parser (a million rows): the same answer
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10),
+                        Integer.parseInt(t, 8, 10, 10)));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        var m = DATE_PREFIX.matcher(t);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -32,6 +43,17 @@ public final class Values {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the characters from {@code from} to {@code to} are all ASCII digits. */
+    private static boolean digits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Optional<YearMonth> month(String text) {
@@ -76,6 +98,9 @@ public final class Values {
      */
     public static Optional<Long> count(String text) {
         String t = text.trim();
+        if (!t.isEmpty() && t.length() <= 18 && digits(t, 0, t.length())) {
+            return Optional.of(Long.parseLong(t)); // plain digits: what the pattern and BigDecimal would give
+        }
         if (!NUMBER.matcher(t).matches()) {
             return Optional.empty();
         }

@@ -1,6 +1,8 @@
 package dev.nrrbot.signals;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
 
 /**
  * Writes signals inside the transaction of an import (see {@code RevenueWriter#signals}), so a signal
@@ -11,11 +13,11 @@ public interface SignalWriter {
     /** Creates the ticket or, when its id is known, changes it to these values. */
     void putTicket(Ticket ticket);
 
-    /** Drops every usage row of {@code day}: the file being imported is its whole truth. */
-    void replaceUsageDay(LocalDate day);
-
-    /** Adds one account's use of one feature on one day (after {@link #replaceUsageDay}). */
-    void usageRow(String accountId, LocalDate day, String feature, long count, long durationSeconds, long errors);
+    /**
+     * Replaces the usage of each day in {@code days} with that day's entries (one per account and
+     * feature): the file being imported is the whole truth of every day it names.
+     */
+    void replaceUsageDays(SortedMap<LocalDate, List<UsageEntries.Entry>> days);
 
     /** Creates the survey answer whose identity is {@code key}, or changes it. */
     void putSurvey(String key, String responseId, Survey survey);

@@ -9,6 +9,7 @@ import dev.nrrbot.metrics.Portfolio;
 import dev.nrrbot.platform.db.Database;
 import dev.nrrbot.revenue.db.JdbiRevenueStore;
 import dev.nrrbot.platform.db.TestDatabase;
+import dev.nrrbot.signals.UsageEntries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,6 @@ abstract class ImportTestSupport {
                 + " ORDER BY account_id, movement_month");
         TABLES.put("signal_ticket", "SELECT ticket_id, account_id, opened_on, closed_on, priority, first_response_minutes,"
                 + " satisfaction, escalated FROM signal_ticket ORDER BY ticket_id");
-        TABLES.put("signal_usage", "SELECT account_id, usage_day, feature, use_count, duration_seconds, error_count"
-                + " FROM signal_usage ORDER BY account_id, usage_day, feature");
         TABLES.put("signal_survey", "SELECT survey_key, response_id, account_id, survey_day, score, scale, comment_text"
                 + " FROM signal_survey ORDER BY survey_key");
         TABLES.put("signal_invoice", "SELECT invoice_id, account_id, due_on, paid_on, amount_cents, invoice_status"
@@ -120,8 +119,28 @@ abstract class ImportTestSupport {
             }
             return String.join("|", cells);
         }).list())));
+        tables.put("signal_usage", usageEntries());
         long imports = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM import_log").mapTo(Long.class).one());
         return new Snapshot(store.dataVersion(), imports, tables);
+    }
+
+    /**
+     * signal_usage's entries (a record per day), one line each as account|day|feature|count|duration|errors,
+     * in account, day and feature order.
+     */
+    List<String> usageEntries() {
+        List<String> out = new ArrayList<>();
+        db.jdbi().useHandle(h -> h.createQuery("SELECT usage_day, entries FROM signal_usage ORDER BY usage_day, bucket")
+                .map((rs, ctx) -> {
+                    String day = String.valueOf(rs.getObject(1));
+                    UsageEntries.decode(rs.getString(2), (account, feature, count, seconds, errors) ->
+                            out.add(String.join("|", account, day, feature, String.valueOf(count), String.valueOf(seconds),
+                                    String.valueOf(errors))));
+                    return day;
+                }).list());
+        out.sort(java.util.Comparator.comparing((String l) -> l.split("\\|")[0])
+                .thenComparing(l -> l.split("\\|")[1]).thenComparing(l -> l.split("\\|")[2]));
+        return out;
     }
 
     /** A rejected import leaves every table, the data version and the import log as they were. */

@@ -88,13 +88,20 @@ public final class DatabaseCopy {
             String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
             try (PreparedStatement insert = dst.prepareStatement(sql)) {
+                long chars = 0;
                 while (rs.next()) {
                     for (int i = 1; i <= columns.size(); i++) {
-                        insert.setObject(i, value(rs, md, i));
+                        Object v = value(rs, md, i);
+                        if (v instanceof String text) {
+                            chars += text.length();
+                        }
+                        insert.setObject(i, v);
                     }
                     insert.addBatch();
-                    if (++rows % 5_000 == 0) {
+                    // by rows, or by size: a usage record holds a whole day (up to 250,000 characters)
+                    if (++rows % 5_000 == 0 || chars > 4_000_000) {
                         insert.executeBatch();
+                        chars = 0;
                     }
                 }
                 insert.executeBatch();

@@ -2,9 +2,11 @@ package dev.nrrbot.revenue.db;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * What an import replaced, kept so that it can be taken back exactly (migrations/V11__import_journal.sql).
@@ -32,7 +34,7 @@ final class Journal {
     /** Restored in this order: reason records before the codes they may name are looked at. */
     private static final List<String> ORDER = List.of("account", "account_attribute", "subscription", "reason_record",
             "signal_ticket", "signal_survey", "signal_invoice", "signal_event");
-    private static final String USAGE_COLS = "account_id, usage_day, feature, use_count, duration_seconds, error_count";
+    private static final String USAGE_COLS = "usage_day, bucket, entry_count, account_day_count, entries";
 
     private static final List<String> UNDO_TABLES = List.of("undo_table", "undo_account", "undo_attribute",
             "undo_subscription", "undo_reason_record", "undo_month", "undo_ledger", "undo_reason_code",
@@ -60,11 +62,29 @@ final class Journal {
                 + " SELECT ?, ledger_month, account_id, mrr_cents FROM mrr_ledger WHERE ledger_month = ?", importId, month);
     }
 
-    /** Of usage, like the ledger's months, only the days an import replaces are kept. */
-    static void keepUsageDay(Handle h, long importId, LocalDate day) {
-        h.execute("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)", importId, day);
-        h.execute("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, " + USAGE_COLS
-                + " FROM signal_usage WHERE usage_day = ?", importId, day);
+    /**
+     * Of usage, like the ledger's months, only the days an import replaces are kept: their records,
+     * moved as they are, then the days emptied. A statement per day in a batch, each a lookup of the key
+     * (H2 runs "usage_day IN (SELECT ...)" as a scan that evaluates the subquery again for every record).
+     */
+    static void keepUsageDays(Handle h, long importId, Collection<LocalDate> days) {
+        PreparedBatch kept = h.prepareBatch("INSERT INTO undo_usage_day (import_id, usage_day) VALUES (?, ?)");
+        PreparedBatch copied = h.prepareBatch("INSERT INTO undo_signal_usage (import_id, " + USAGE_COLS + ") SELECT ?, "
+                + USAGE_COLS + " FROM signal_usage WHERE usage_day = ?");
+        for (LocalDate d : days) {
+            kept.add(importId, d);
+            copied.add(importId, d);
+        }
+        kept.execute();
+        copied.execute();
+        deleteUsageDays(h, days);
+    }
+
+    /** Empties these days of usage. */
+    static void deleteUsageDays(Handle h, Collection<LocalDate> days) {
+        PreparedBatch delete = h.prepareBatch("DELETE FROM signal_usage WHERE usage_day = ?");
+        days.forEach(d -> delete.add(d));
+        delete.execute();
     }
 
     /** Drops the journals of all but the {@link #DEPTH} latest imports that still have one. */
@@ -101,8 +121,8 @@ final class Journal {
                 + " FROM undo_month WHERE import_id = ? AND source IS NOT NULL", importId);
         h.execute("INSERT INTO mrr_ledger (ledger_month, account_id, mrr_cents) SELECT ledger_month, account_id, mrr_cents"
                 + " FROM undo_ledger WHERE import_id = ?", importId);
-        h.execute("DELETE FROM signal_usage WHERE usage_day IN (SELECT usage_day FROM undo_usage_day WHERE import_id = ?)",
-                importId);
+        deleteUsageDays(h, h.createQuery("SELECT usage_day FROM undo_usage_day WHERE import_id = ?").bind(0, importId)
+                .mapTo(LocalDate.class).list());
         h.execute("INSERT INTO signal_usage (" + USAGE_COLS + ") SELECT " + USAGE_COLS + " FROM undo_signal_usage"
                 + " WHERE import_id = ?", importId);
         // codes the import added go with it, unless something still names them (a reason set in Slack)

@@ -6,7 +6,11 @@ import dev.nrrbot.signals.Invoice;
 import dev.nrrbot.signals.SignalWriter;
 import dev.nrrbot.signals.Survey;
 import dev.nrrbot.signals.Ticket;
+import dev.nrrbot.signals.UsageEntries;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The signal writes of an import, on the revenue transaction's connection and through its batches
@@ -17,6 +21,10 @@ final class SignalBatchWriter implements SignalWriter {
     /** signal_survey.survey_key and signal_event.event_key (migrations/V14__signals.sql). */
     private static final int KEY = 420;
     private static final int EVENT_TYPE = 100;
+    /** Characters of usage records held in a batch before it is sent: a few MB, not a batch of 5,000 days. */
+    private static final long FLUSH_CHARS = 4_000_000;
+    private static final String INSERT_USAGE = "INSERT INTO signal_usage (usage_day, bucket, entry_count, account_day_count,"
+            + " entries) VALUES (?, ?, ?, ?, ?)";
 
     private final LedgerBatchWriter w;
 
@@ -44,21 +52,35 @@ final class SignalBatchWriter implements SignalWriter {
     }
 
     @Override
-    public void replaceUsageDay(LocalDate day) {
+    public void replaceUsageDays(SortedMap<LocalDate, List<UsageEntries.Entry>> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        for (List<UsageEntries.Entry> entries : days.values()) {
+            for (UsageEntries.Entry e : entries) {
+                LedgerBatchWriter.fits(e.accountId(), ColumnSizes.ID, "an account id");
+                LedgerBatchWriter.fits(e.feature(), ColumnSizes.ID, "a feature name");
+            }
+        }
         w.flush();
         if (w.journal() >= 0) {
-            Journal.keepUsageDay(w.handle(), w.journal(), day);
+            Journal.keepUsageDays(w.handle(), w.journal(), days.keySet()); // and empties them
+        } else {
+            Journal.deleteUsageDays(w.handle(), days.keySet());
         }
-        w.handle().execute("DELETE FROM signal_usage WHERE usage_day = ?", day);
-    }
-
-    @Override
-    public void usageRow(String accountId, LocalDate day, String feature, long count, long durationSeconds, long errors) {
-        LedgerBatchWriter.fits(accountId, ColumnSizes.ID, "an account id");
-        LedgerBatchWriter.fits(feature, ColumnSizes.ID, "a feature name");
-        // the day was emptied by replaceUsageDay: plain inserts, no lookups
-        w.add("INSERT INTO signal_usage (account_id, usage_day, feature, use_count, duration_seconds, error_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", accountId, day, feature, count, durationSeconds, errors);
+        // the days were emptied: plain inserts, a record per day (or per bucket of a large day)
+        long chars = 0;
+        for (Map.Entry<LocalDate, List<UsageEntries.Entry>> day : days.entrySet()) {
+            for (UsageEntries.Record r : UsageEntries.encode(day.getValue())) {
+                w.add(INSERT_USAGE, day.getKey(), r.bucket(), r.entries(), r.accountDays(), r.text());
+                chars += r.text().length();
+                if (chars > FLUSH_CHARS) {
+                    w.flush();
+                    chars = 0;
+                }
+            }
+        }
+        w.flush();
     }
 
     @Override

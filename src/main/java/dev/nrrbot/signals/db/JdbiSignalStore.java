@@ -8,18 +8,22 @@ import dev.nrrbot.signals.SignalBook;
 import dev.nrrbot.signals.SignalStore;
 import dev.nrrbot.signals.Survey;
 import dev.nrrbot.signals.Ticket;
+import dev.nrrbot.signals.UsageEntries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reads the signal tables (migrations/V14__signals.sql) into a {@link SignalBook}, row by row from a
- * streaming cursor: 5 million usage rows go straight into the book's arrays, never into a list first.
+ * streaming cursor: usage, a record per day, is decoded straight into the book's arrays, never into a
+ * list first.
  * The writes are the import's (revenue/db/SignalBatchWriter, in the revenue transaction).
  */
 public final class JdbiSignalStore implements SignalStore {
@@ -60,10 +64,13 @@ public final class JdbiSignalStore implements SignalStore {
                     + " escalated FROM signal_ticket", rs -> b.ticket(new Ticket(rs.getString(1), rs.getString(2),
                     rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), Ticket.Priority.valueOf(rs.getString(5)),
                     (Integer) rs.getObject(6, Integer.class), (Double) rs.getObject(7, Double.class), rs.getBoolean(8))));
-            // in day order: each account's series is then built without sorting
-            stream(c, "SELECT account_id, usage_day, feature, use_count, error_count FROM signal_usage ORDER BY usage_day",
-                    rs -> b.usage(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5)));
+            // a record per day (or per bucket of a day), in day order: each account's series is then built
+            // without sorting
+            stream(c, "SELECT usage_day, entries FROM signal_usage ORDER BY usage_day, bucket", rs -> {
+                LocalDate day = rs.getObject(1, LocalDate.class);
+                UsageEntries.decode(rs.getString(2), (account, feature, count, seconds, errors) ->
+                        b.usage(account, day, feature, count, errors));
+            });
             stream(c, "SELECT account_id, survey_day, score, scale, comment_text FROM signal_survey", rs -> b.survey(
                     new Survey(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
                             Survey.Scale.valueOf(rs.getString(4)), rs.getString(5))));
@@ -83,9 +90,7 @@ public final class JdbiSignalStore implements SignalStore {
             List<Loaded> out = new ArrayList<>();
             count(c, out, SignalBook.Kind.TICKETS, "SELECT COUNT(*), COUNT(DISTINCT account_id), MIN(opened_on), MAX(opened_on),"
                     + " SUM(CASE WHEN closed_on IS NULL THEN 1 ELSE 0 END), 0 FROM signal_ticket");
-            count(c, out, SignalBook.Kind.USAGE, "SELECT COUNT(*), COUNT(DISTINCT account_id), MIN(usage_day), MAX(usage_day),"
-                    + " (SELECT COUNT(*) FROM (SELECT DISTINCT account_id, usage_day FROM signal_usage) d),"
-                    + " COUNT(DISTINCT feature) FROM signal_usage");
+            usage(c, out);
             count(c, out, SignalBook.Kind.SURVEYS, "SELECT COUNT(*), COUNT(DISTINCT account_id), MIN(survey_day),"
                     + " MAX(survey_day), 0, 0 FROM signal_survey");
             count(c, out, SignalBook.Kind.INVOICES, "SELECT COUNT(*), COUNT(DISTINCT account_id), MIN(due_on), MAX(due_on),"
@@ -94,6 +99,34 @@ public final class JdbiSignalStore implements SignalStore {
                     + " 0, 0 FROM signal_event");
             return out;
         });
+    }
+
+    /** Entries and account-days from each record's counts; accounts and features from the text. */
+    private static void usage(Connection c, List<Loaded> out) throws SQLException {
+        long rows;
+        long accountDays;
+        LocalDate first;
+        LocalDate last;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(entry_count), 0),"
+                + " COALESCE(SUM(account_day_count), 0), MIN(usage_day), MAX(usage_day) FROM signal_usage");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            rows = rs.getLong(1);
+            accountDays = rs.getLong(2);
+            first = rs.getObject(3, LocalDate.class);
+            last = rs.getObject(4, LocalDate.class);
+        }
+        if (rows == 0) {
+            return;
+        }
+        Set<String> accounts = new HashSet<>();
+        Set<String> features = new HashSet<>();
+        stream(c, "SELECT entries FROM signal_usage", rs -> UsageEntries.decode(rs.getString(1),
+                (account, feature, count, seconds, errors) -> {
+                    accounts.add(account);
+                    features.add(feature);
+                }));
+        out.add(new Loaded(SignalBook.Kind.USAGE, rows, accounts.size(), first, last, accountDays, features.size()));
     }
 
     private static void count(Connection c, List<Loaded> out, SignalBook.Kind kind, String sql) throws SQLException {
