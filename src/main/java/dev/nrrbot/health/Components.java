@@ -61,7 +61,8 @@ public final class Components {
 
     /** Whether the kind's data reaches back {@code days} before the day: else a trend over them is not known. */
     private static boolean covers(Signals in, SignalBook.Kind kind, int days) {
-        return in.book().earliest(kind).map(e -> !e.isAfter(usageEnd(in).minusDays(days - 1L))).orElse(false);
+        LocalDate e = in.book().earliest(kind).orElse(null);
+        return e != null && !e.isAfter(usageEnd(in).minusDays(days - 1L));
     }
 
     /**
@@ -69,7 +70,7 @@ public final class Components {
      * earlier, so an export that lags the revenue by a week does not read as a week without use.
      */
     static LocalDate usageEnd(Signals in) {
-        return in.book().latest(SignalBook.Kind.USAGE).filter(d -> d.isBefore(in.asOf())).orElse(in.asOf());
+        return in.usageEnd();
     }
 
     /** a: uses in the last 90 days, b: in the 90 before, c: the change (-0.46). 0 at -50%. */

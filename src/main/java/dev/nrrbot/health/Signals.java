@@ -19,6 +19,7 @@ public final class Signals {
     private final long mrrBefore;
     private final LocalDate renewalDate;
     private UsageSeries.Halves usage;
+    private LocalDate usageEnd;
 
     /**
      * @param mrrBefore   MRR three months before, or -1 when the account did not pay then (too new to contract)
@@ -56,6 +57,15 @@ public final class Signals {
 
     public LocalDate renewalDate() {
         return renewalDate;
+    }
+
+    /** The day scored, or the last day any usage was imported if earlier (see Components.usageEnd). */
+    LocalDate usageEnd() {
+        if (usageEnd == null) {
+            LocalDate latest = book.latest(SignalBook.Kind.USAGE).orElse(null);
+            usageEnd = latest != null && latest.isBefore(asOf) ? latest : asOf;
+        }
+        return usageEnd;
     }
 
     /** Usage in the 90 days to {@code end} and the 90 before, summed on first use. */
