@@ -40,9 +40,9 @@ public final class Checkup {
     private final List<HealthScore> scores;
     private final Map<String, HealthScore> byAccount;
     private final Map<String, Long> arr;
-    private final Map<String, Integer> before;
+    private final Map<String, HealthScore> before;
 
-    private Checkup(LocalDate asOf, List<HealthScore> scores, Map<String, Long> arr, Map<String, Integer> before) {
+    private Checkup(LocalDate asOf, List<HealthScore> scores, Map<String, Long> arr, Map<String, HealthScore> before) {
         this.asOf = asOf;
         this.scores = scores;
         this.arr = arr;
@@ -68,11 +68,11 @@ public final class Checkup {
         for (HealthScore s : scores) {
             arr.put(s.accountId(), l.mrr(l.indexOf(s.accountId()).orElseThrow(), m) * 12);
         }
-        Map<String, Integer> before = new HashMap<>();
+        Map<String, HealthScore> before = new HashMap<>();
         LocalDate earlier = asOf.minusDays(30);
         if (l.monthIndex(YearMonth.from(earlier)) >= 0) {
             for (HealthScore s : scoreAll(p, book, model, earlier, true)) {
-                before.put(s.accountId(), s.health());
+                before.put(s.accountId(), s);
             }
         }
         return new Checkup(asOf, scores, arr, before);
@@ -143,6 +143,11 @@ public final class Checkup {
     }
 
     public Optional<Integer> before(String accountId) {
+        return scoreBefore(accountId).map(HealthScore::health);
+    }
+
+    /** The account's score 30 days before, as the movers read it (what the automatic flags compare with). */
+    public Optional<HealthScore> scoreBefore(String accountId) {
         return Optional.ofNullable(before.get(accountId));
     }
 
@@ -168,7 +173,7 @@ public final class Checkup {
         return out;
     }
 
-    /** The at-risk accounts whose weakest component {@code f} owns, by ARR, largest first. */
+    /** The accounts whose weakest component {@code f} owns, lowest health first, then by ARR. */
     public List<HealthScore> weakestHeldBy(BusinessFunction f) {
         return scores.stream().filter(s -> s.weakest().map(w -> w.owner() == f).orElse(false))
                 .sorted(Comparator.comparingInt(HealthScore::health).thenComparing(s -> -arrCents(s.accountId())))
@@ -179,9 +184,9 @@ public final class Checkup {
     public List<Mover> moversDown(int limit) {
         List<Mover> out = new ArrayList<>();
         for (HealthScore s : scores) {
-            Integer b = before.get(s.accountId());
-            if (b != null && s.health() < b) {
-                out.add(new Mover(s, b, arrCents(s.accountId())));
+            HealthScore b = before.get(s.accountId());
+            if (b != null && s.health() < b.health()) {
+                out.add(new Mover(s, b.health(), arrCents(s.accountId())));
             }
         }
         out.sort(Comparator.comparingInt(Mover::change).thenComparing(x -> -x.arrCents()));

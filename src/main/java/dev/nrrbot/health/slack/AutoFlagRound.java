@@ -101,7 +101,7 @@ public final class AutoFlagRound {
         int raised = 0;
         for (HealthScore s : c.get().scores()) {
             Map<BusinessFunction, List<AutoFlagRule.Trigger>> triggers = AutoFlagRule.triggers(s,
-                    Checkup.account(health.portfolio(), health.book(), model, c.get().asOf().minusDays(30), s.accountId()),
+                    c.get().scoreBefore(s.accountId()),
                     c.get().arrCents(s.accountId()), model);
             for (Map.Entry<BusinessFunction, List<AutoFlagRule.Trigger>> e : triggers.entrySet()) {
                 AutoFlagStore.Open existing = open.remove(s.accountId() + "|" + e.getKey().code());
