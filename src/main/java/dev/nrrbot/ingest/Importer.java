@@ -63,7 +63,7 @@ public final class Importer {
 
     /** Imports logged as made by whoever runs this process ({@code cli:} and the system user). */
     public Importer(RevenueStore store) {
-        this(store, "cli:" + System.getProperty("user.name", "unknown"));
+        this(store, dev.nrrbot.platform.Launcher.operator());
     }
 
     /** @param by who imports, as the log and {@code status} show it */

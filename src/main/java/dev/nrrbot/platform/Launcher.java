@@ -11,4 +11,9 @@ public final class Launcher {
 
     private Launcher() {
     }
+
+    /** Who runs a command at the terminal, as logs and {@code status} name them: {@code cli:} and the system user. */
+    public static String operator() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
 }

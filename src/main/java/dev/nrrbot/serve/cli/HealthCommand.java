@@ -60,7 +60,7 @@ final class HealthCommand implements Callable<Integer> {
             }
             String name = what.get(1).startsWith(HealthModel.PREFIX) ? what.get(1) : HealthModel.PREFIX + what.get(1);
             try {
-                var change = settings.set(name, what.get(2), "cli:" + System.getProperty("user.name", "unknown"));
+                var change = settings.set(name, what.get(2), dev.nrrbot.platform.Launcher.operator());
                 out.println("Set " + change.name().substring(HealthModel.PREFIX.length()) + " to " + change.newValue() + " (was "
                         + (change.oldValue() == null ? "the default" : change.oldValue()) + ").");
                 out.flush();

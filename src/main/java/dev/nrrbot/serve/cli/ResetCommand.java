@@ -43,7 +43,7 @@ final class ResetCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        int n = store.reset("reset by cli:" + System.getProperty("user.name", "unknown"));
+        int n = store.reset("reset by " + dev.nrrbot.platform.Launcher.operator());
         out.println("Removed the data of " + n + (n == 1 ? " import" : " imports")
                 + ". The database is empty of revenue data; import your files (status shows what is loaded).");
         out.flush();

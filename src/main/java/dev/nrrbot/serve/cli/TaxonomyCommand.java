@@ -42,7 +42,7 @@ final class TaxonomyCommand implements Callable<Integer> {
 
     /** Who made a change from the command line, for the log. */
     static String changedBy() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return dev.nrrbot.platform.Launcher.operator();
     }
 
     static int told(CommandLine.Model.CommandSpec spec, TaxonomyEditor.Result r) {

@@ -41,7 +41,7 @@ final class UndoCommand implements Callable<Integer> {
         }
         RevenueStore store = db.open();
         try {
-            ImportRecord r = store.undo(importId, "cli:" + System.getProperty("user.name", "unknown"));
+            ImportRecord r = store.undo(importId, dev.nrrbot.platform.Launcher.operator());
             out.println("Took back import " + r.label() + " (" + r.rows() + " rows): what it replaced is as it was before it.");
             store.imports().stream().filter(ImportRecord::applied).findFirst().ifPresentOrElse(
                     next -> out.println("The latest import is now " + next.label() + "."),
